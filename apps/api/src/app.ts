@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.ts';
+import healthRoutes, { type ReadinessCheck } from './modules/health/routes.ts';
+import errorsPlugin from './plugins/errors.ts';
+import openapiPlugin from './plugins/openapi.ts';
+import securityPlugin from './plugins/security.ts';
+import spaPlugin, { hasBuiltSpa, spaFallback } from './plugins/spa.ts';
+
+export interface AppDeps {
+  /** A pino-compatible logger options object or instance (tests pass a stream to capture lines). */
+  logger?: FastifyServerOptions['logger'];
+}
+
+export function loggerOptions(config: Config) {
+  return {
+    level: config.logLevel,
+    // Credentials never reach a log line, whatever a route or plugin decides to log.
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        '*.accessKeySecret',
+        '*.password',
+        '*.code',
+      ],
+      censor: '[redacted]',
+    },
+  };
+}
+
+/** Builds the whole API, ready for `inject()` or `listen()`; it never listens itself. */
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? loggerOptions(config),
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 256 * 1024,
+    ajv: {
+      customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // External plugins, then app plugins, then routes: the load order is the architecture.
+  const serveSpa = hasBuiltSpa(config.webDist);
+  await app.register(errorsPlugin, serveSpa ? { pageFallback: spaFallback } : {});
+  await app.register(securityPlugin, { config });
+  await app.register(openapiPlugin);
+
+  const checks: ReadinessCheck[] = [];
+  await app.register(healthRoutes, { checks: () => checks });
+
+  if (serveSpa) await app.register(spaPlugin, { root: config.webDist });
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,138 @@
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The one reader of `process.env`. Every setting is parsed and checked here; a bad value stops the
+ * start with one message that lists every bad key and why.
+ */
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: LogLevel;
+  webOrigin: string;
+  /** Where the API finds the built SPA to serve at `/` (skipped when it is not built). */
+  webDist: string;
+  baseUrl: string;
+  logto: {
+    endpoint: string;
+    apiResource: string;
+    appId: string;
+    appSecret: string | null;
+  };
+  sessionSecret: string | null;
+  databaseUrl: string | null;
+  secretKey: string | null;
+  tencent: {
+    endpoint: string;
+    timeoutMs: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+type Parser<T> = (raw: string) => T;
+
+const logLevels: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+const port: Parser<number> = (raw) => {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n > 65535) throw new Error('must be a port number from 0 to 65535');
+  return n;
+};
+const positiveInt: Parser<number> = (raw) => {
+  if (!/^[1-9]\d*$/.test(raw)) throw new Error('must be a positive whole number');
+  return Number(raw);
+};
+const text: Parser<string> = (raw) => {
+  if (raw.trim() === '') throw new Error('must not be empty');
+  return raw;
+};
+const httpUrl: Parser<string> = (raw) => {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('must be an absolute http(s) URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('must be an http(s) URL');
+  return raw.replace(/\/+$/, '');
+};
+const origin: Parser<string> = (raw) => {
+  const value = httpUrl(raw);
+  if (new URL(value).origin !== value) throw new Error('must be an origin: scheme://host[:port], no path');
+  return value;
+};
+const logLevel: Parser<LogLevel> = (raw) => {
+  if (!(logLevels as readonly string[]).includes(raw))
+    throw new Error(`must be one of ${logLevels.join(', ')}`);
+  return raw as LogLevel;
+};
+const sessionSecret: Parser<string> = (raw) => {
+  if (raw.length < 32) throw new Error('must be at least 32 characters');
+  return raw;
+};
+const secretKey: Parser<string> = (raw) => {
+  if (Buffer.from(raw, 'base64').length !== 32 || !/^[A-Za-z0-9+/]+=*$/.test(raw)) {
+    throw new Error('must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+  }
+  return raw;
+};
+const databaseUrl: Parser<string> = (raw) => {
+  if (/^postgres(ql)?:\/\//.test(raw)) return raw;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw))
+    throw new Error('must be a postgres:// URL or an SQLite file path');
+  return text(raw);
+};
+
+// Both src/config.ts and the bundled dist/server.js sit two levels below apps/, next to apps/web/dist.
+const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  function read<T>(key: string, parse: Parser<T>, fallback: T): T {
+    const raw = env[key];
+    if (raw === undefined || raw === '') return fallback;
+    try {
+      return parse(raw);
+    } catch (error) {
+      problems.push(`${key}: ${(error as Error).message} (got ${JSON.stringify(describe(key, raw))})`);
+      return fallback;
+    }
+  }
+
+  const config: Config = {
+    port: read('PORT', port, 3000),
+    host: read('HOST', text, 'localhost'),
+    logLevel: read('LOG_LEVEL', logLevel, 'info'),
+    webOrigin: read('WEB_ORIGIN', origin, 'http://localhost:5173'),
+    webDist: read('WEB_DIST', text, defaultWebDist),
+    baseUrl: read('BASE_URL', httpUrl, 'http://localhost:3000'),
+    logto: {
+      endpoint: read('LOGTO_ENDPOINT', httpUrl, 'http://localhost:3001'),
+      apiResource: read('LOGTO_API_RESOURCE', text, 'https://api.smsdesk.local'),
+      appId: read('LOGTO_APP_ID', text, 'smsdesk-web'),
+      appSecret: read('LOGTO_APP_SECRET', text, null),
+    },
+    sessionSecret: read('SESSION_SECRET', sessionSecret, null),
+    databaseUrl: read('DATABASE_URL', databaseUrl, null),
+    secretKey: read('SMSDESK_SECRET_KEY', secretKey, null),
+    tencent: {
+      endpoint: read('TENCENT_SMS_ENDPOINT', httpUrl, 'https://sms.tencentcloudapi.com'),
+      timeoutMs: read('TENCENT_SMS_TIMEOUT_MS', positiveInt, 10_000),
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** Secrets are never echoed back, not even in a configuration error. */
+function describe(key: string, raw: string): string {
+  return /SECRET|KEY|PASSWORD/.test(key) ? `<${raw.length} characters>` : raw;
+}

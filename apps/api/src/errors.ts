@@ -1,0 +1,48 @@
+/**
+ * Every error code the API can answer with, its HTTP status and what it means. The error handler turns
+ * an `AppError` into the shared error body; `test/app/errors.test.ts` checks every code is documented.
+ */
+export const errorCodes = {
+  VALIDATION_FAILED: {
+    status: 400,
+    doc: 'The request does not match its schema; details list each field and rule.',
+  },
+  UNAUTHORIZED: { status: 401, doc: 'No valid access token or session.' },
+  FORBIDDEN: { status: 403, doc: 'The token lacks a scope the route needs; details name it.' },
+  CSRF_REJECTED: { status: 403, doc: 'An unsafe method on a cookie session from another origin.' },
+  NOT_FOUND: { status: 404, doc: 'No such route or resource.' },
+  METHOD_NOT_ALLOWED: { status: 405, doc: 'The route exists but not with this method.' },
+  CONFLICT: { status: 409, doc: 'The request conflicts with the current state (e.g. a duplicate name).' },
+  VERSION_CONFLICT: { status: 412, doc: 'If-Match names a version that is not current; details carry it.' },
+  PAYLOAD_TOO_LARGE: { status: 413, doc: 'The body is larger than the API accepts.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, doc: 'The body is not JSON.' },
+  PRECONDITION_REQUIRED: { status: 428, doc: 'The update needs an If-Match header with the current ETag.' },
+  RATE_LIMITED: { status: 429, doc: 'Too many requests; Retry-After says when to try again.' },
+  INTERNAL: { status: 500, doc: 'Something unexpected failed; the log has the request id.' },
+  SERVICE_UNAVAILABLE: { status: 503, doc: 'A dependency is down.' },
+} as const satisfies Record<string, { status: number; doc: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export class AppError extends Error {
+  readonly statusCode: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.statusCode = errorCodes[code].status;
+  }
+}
+
+export function createError(
+  code: ErrorCode,
+  message: string,
+  details?: unknown,
+  headers?: Record<string, string>,
+) {
+  return new AppError(code, message, details, headers);
+}

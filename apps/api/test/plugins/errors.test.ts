@@ -1,0 +1,87 @@
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { createError, errorCodes } from '../../src/errors.ts';
+import errorsPlugin from '../../src/plugins/errors.ts';
+
+async function appWithRoutes() {
+  const app = Fastify({
+    logger: false,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false } },
+  });
+  await app.register(errorsPlugin);
+  app.withTypeProvider<TypeBoxTypeProvider>().post(
+    '/things',
+    {
+      schema: {
+        body: Type.Object(
+          { name: Type.String({ minLength: 2 }), count: Type.Integer({ minimum: 1 }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async () => ({ ok: true }),
+  );
+  app.get('/boom', async () => {
+    throw new Error('connection string postgres://user:pw@db/secret failed');
+  });
+  app.get('/conflict', async () => {
+    throw createError('CONFLICT', 'A connector with this name exists', { field: 'name' });
+  });
+  await app.ready();
+  return app;
+}
+
+describe('error handler', () => {
+  it('answers validation failures with 400 VALIDATION_FAILED naming each field and rule', async () => {
+    const app = await appWithRoutes();
+    const res = await app.inject({ method: 'POST', url: '/things', payload: { name: 'x', extra: 1 } });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.error.code).toBe('VALIDATION_FAILED');
+    expect(body.error.details.fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'body.name', rule: 'minLength' }),
+        expect.objectContaining({ field: 'body.count', rule: 'required' }),
+        expect.objectContaining({ field: 'body.extra', rule: 'additionalProperties' }),
+      ]),
+    );
+  });
+
+  it('answers malformed JSON with 400, not 500', async () => {
+    const app = await appWithRoutes();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/things',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name": ',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('masks unexpected errors as 500 INTERNAL without internals', async () => {
+    const app = await appWithRoutes();
+    const res = await app.inject({ method: 'GET', url: '/boom' });
+    expect(res.statusCode).toBe(500);
+    expect(res.json().error.code).toBe('INTERNAL');
+    expect(res.body).not.toMatch(/postgres|secret|stack/);
+  });
+
+  it('answers an AppError with its status, code and details', async () => {
+    const app = await appWithRoutes();
+    const res = await app.inject({ method: 'GET', url: '/conflict' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toEqual({
+      error: { code: 'CONFLICT', message: 'A connector with this name exists', details: { field: 'name' } },
+    });
+  });
+
+  it('documents every error code with a 4xx/5xx status', () => {
+    for (const [code, { status, doc }] of Object.entries(errorCodes)) {
+      expect(code).toMatch(/^[A-Z][A-Z0-9_]*$/);
+      expect(status).toBeGreaterThanOrEqual(400);
+      expect(doc.length).toBeGreaterThan(10);
+    }
+  });
+});

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser } from './support/browser.ts';
+
+describe('the production build served by the API', () => {
+  let context: BrowserContext;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ context, close } = await launchBrowser());
+  });
+  afterAll(() => close());
+
+  it('shows the shell and the sign-in to a signed-out visitor', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(inject('appUrl'));
+    await page.getByRole('link', { name: 'smsdesk home' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('navigation', { name: 'Main' }).textContent()).resolves.toContain(
+      'Connectors',
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('falls back to the SPA for client-side routes and keeps 404 JSON for the API', async () => {
+    const page = await context.newPage();
+    const res = await page.goto(`${inject('appUrl')}/connectors`);
+    expect(res?.status()).toBe(200);
+    expect(res?.headers()['content-type']).toContain('text/html');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    const api = await fetch(`${inject('appUrl')}/api/nope`);
+    expect(api.status).toBe(404);
+    expect((await api.json()).error.code).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,27 @@
+import { createBrowserRouter } from 'react-router';
+import { Layout } from '../components/layout.tsx';
+import { RouteError } from '../components/route-error.tsx';
+import { RequireAuth } from '../features/auth/components/require-auth.tsx';
+import { CallbackPage } from './routes/callback.tsx';
+import { LandingPage } from './routes/landing.tsx';
+
+// Pages behind sign-in are split into their own chunks: the signed-out landing stays small.
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <LandingPage /> },
+      { path: 'callback', element: <CallbackPage /> },
+      {
+        element: <RequireAuth />,
+        errorElement: <RouteError />,
+        children: [
+          { path: 'connectors', lazy: () => import('./routes/connectors.tsx') },
+          { path: 'account', lazy: () => import('./routes/account.tsx') },
+        ],
+      },
+      { path: '*', element: <RouteError notFound /> },
+    ],
+  },
+]);

@@ -1,0 +1,35 @@
+import { type IdTokenClaims, useLogto } from '@logto/react';
+import { useEffect, useState } from 'react';
+import { signedOutUrl } from '../../../lib/auth.ts';
+import { useMe } from '../api/get-me.ts';
+
+export function UserMenu() {
+  const { isAuthenticated, getIdTokenClaims, signOut } = useLogto();
+  const [claims, setClaims] = useState<IdTokenClaims | undefined>();
+  useEffect(() => {
+    if (isAuthenticated) void getIdTokenClaims().then(setClaims);
+  }, [isAuthenticated, getIdTokenClaims]);
+  if (!isAuthenticated) return <div className="user" />;
+  const name = claims?.username ?? claims?.name ?? claims?.sub ?? '…';
+  return (
+    <div className="user">
+      <ReadOnlyBadge />
+      <span className="user-name" data-testid="signed-in-user">
+        {name}
+      </span>
+      <button type="button" className="button" onClick={() => void signOut(signedOutUrl())}>
+        Sign out
+      </button>
+    </div>
+  );
+}
+
+function ReadOnlyBadge() {
+  const { data } = useMe();
+  if (!data || data.scopes.includes('write:connectors')) return null;
+  return (
+    <span className="badge badge-amber" title={`Your scopes: ${data.scopes.join(', ') || 'none'}`}>
+      Read-only
+    </span>
+  );
+}
