@@ -2,15 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
+import type { TokenVerifier } from './auth/verifier.ts';
+import authRoutes from './modules/auth/routes.ts';
+import meRoutes from './modules/me/routes.ts';
 import healthRoutes, { type ReadinessCheck } from './modules/health/routes.ts';
 import errorsPlugin from './plugins/errors.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
+import authPlugin from './plugins/auth.ts';
+import sessionPlugin from './plugins/session.ts';
 import spaPlugin, { hasBuiltSpa, spaFallback } from './plugins/spa.ts';
 
 export interface AppDeps {
   /** A pino-compatible logger options object or instance (tests pass a stream to capture lines). */
   logger?: FastifyServerOptions['logger'];
+  /** Replaces the remote-JWKS verifier (benchmarks compare both). */
+  verifier?: TokenVerifier;
 }
 
 export function loggerOptions(config: Config) {
@@ -50,9 +57,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(errorsPlugin, serveSpa ? { pageFallback: spaFallback } : {});
   await app.register(securityPlugin, { config });
   await app.register(openapiPlugin);
+  await app.register(sessionPlugin, { config });
+  await app.register(authPlugin, { config, verifier: deps.verifier });
 
   const checks: ReadinessCheck[] = [];
   await app.register(healthRoutes, { checks: () => checks });
+  await app.register(authRoutes, { config });
+  await app.register(meRoutes);
 
   if (serveSpa) await app.register(spaPlugin, { root: config.webDist });
 

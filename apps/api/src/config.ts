@@ -21,6 +21,8 @@ export interface Config {
     appSecret: string | null;
   };
   sessionSecret: string | null;
+  /** Where SQLite and generated development secrets live. */
+  dataDir: string;
   databaseUrl: string | null;
   secretKey: string | null;
   tencent: {
@@ -121,6 +123,7 @@ export function loadConfig(env: Env = process.env): Config {
       appSecret: read('LOGTO_APP_SECRET', text, null),
     },
     sessionSecret: read('SESSION_SECRET', sessionSecret, null),
+    dataDir: read('DATA_DIR', text, 'data'),
     databaseUrl: read('DATABASE_URL', databaseUrl, null),
     secretKey: read('SMSDESK_SECRET_KEY', secretKey, null),
     tencent: {

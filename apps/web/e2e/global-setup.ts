@@ -1,11 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { type DevLogto, devClients, startDevLogto } from '@smsdesk/dev-logto';
 import type { TestProject } from 'vitest/node';
 import { assertPortFree, waitForHttp } from './support/ports.ts';
 
 const apiDir = fileURLToPath(new URL('../../api', import.meta.url));
 const webDist = fileURLToPath(new URL('../dist', import.meta.url));
 const apiPort = 3000;
+const logtoPort = 3001;
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,13 +16,29 @@ declare module 'vitest' {
 }
 
 let api: ChildProcess | undefined;
+let logto: DevLogto | undefined;
 
 export async function setup(project: TestProject) {
   await assertPortFree(apiPort, 'API');
+  await assertPortFree(logtoPort, 'dev-logto');
+  // The SPA bundle is built for the dev ports, so the stack runs on them: dev-logto in this process.
+  logto = await startDevLogto({ port: logtoPort, keyFile: `${webDist}/../node_modules/.e2e-jwks.json` });
   // The production build, as `pnpm start` runs it: one process serves the SPA and the API.
   api = spawn(process.execPath, ['dist/server.js'], {
     cwd: apiDir,
-    env: { ...process.env, PORT: String(apiPort), HOST: 'localhost', LOG_LEVEL: 'warn', WEB_DIST: webDist },
+    env: {
+      ...process.env,
+      PORT: String(apiPort),
+      HOST: 'localhost',
+      LOG_LEVEL: 'warn',
+      WEB_DIST: webDist,
+      BASE_URL: `http://localhost:${apiPort}`,
+      LOGTO_ENDPOINT: logto.endpoint,
+      LOGTO_APP_ID: devClients.web.clientId,
+      LOGTO_APP_SECRET: devClients.web.clientSecret,
+      SESSION_SECRET: 'e2e-session-secret-0123456789-abcdefghijkl',
+      DATA_DIR: `${webDist}/../node_modules/.e2e-data`,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const appUrl = `http://localhost:${apiPort}`;
@@ -29,6 +47,7 @@ export async function setup(project: TestProject) {
 }
 
 export async function teardown() {
+  await logto?.close();
   if (api && api.exitCode === null) {
     const exited = new Promise((resolve) => api?.once('exit', resolve));
     api.kill('SIGTERM');

@@ -1,6 +1,17 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Config, loadConfig } from '../../src/config.ts';
 
-/** A config for tests: defaults, no SPA, quiet logs, with overrides. */
-export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent' }), ...overrides };
+export const testSessionSecret = 'test-session-secret-0123456789-abcdefghij';
+
+/** A config for tests: defaults, no SPA, quiet logs, a fresh data folder, with overrides. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    LOG_LEVEL: 'silent',
+    WEB_DIST: '/nonexistent',
+    SESSION_SECRET: testSessionSecret,
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'smsdesk-test-')),
+    ...env,
+  });
 }

@@ -1,0 +1,52 @@
+import { devClients, devUsers, startDevLogto, type DevLogto } from '@smsdesk/dev-logto';
+import { signInAt } from '@smsdesk/dev-logto/testing';
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+
+export { devUsers };
+
+/** The settings that make the API's server-side flow talk to a dev-logto started by the test. */
+export function logtoEnv(logto: DevLogto): Record<string, string> {
+  return {
+    LOGTO_ENDPOINT: logto.endpoint,
+    LOGTO_APP_ID: devClients.web.clientId,
+    LOGTO_APP_SECRET: devClients.web.clientSecret,
+    BASE_URL: 'http://localhost:3000',
+  };
+}
+
+export async function startTestLogto(): Promise<DevLogto> {
+  const { generateSigningKey } = await import('@smsdesk/dev-logto');
+  return startDevLogto({ port: 0, keys: [await generateSigningKey()] });
+}
+
+export function sessionCookieOf(res: { cookies: { name: string; value: string }[] }): string {
+  const cookie = res.cookies.find((c) => c.name === 'smsdesk.sid');
+  if (!cookie) throw new Error('no session cookie was set');
+  return `smsdesk.sid=${cookie.value}`;
+}
+
+/** Signs in through /auth/sign-in → dev-logto's login form → /auth/callback, and returns the session cookie. */
+export async function signInWithSession(
+  app: FastifyInstance,
+  user: { username: string; password: string } = devUsers.admin,
+  returnTo = '/connectors',
+): Promise<{ cookie: string; landedOn: string }> {
+  const start = await app.inject({
+    method: 'GET',
+    url: `/auth/sign-in?returnTo=${encodeURIComponent(returnTo)}`,
+  });
+  expect(start.statusCode).toBe(302);
+  const cookie = sessionCookieOf(start);
+  const { callback } = await signInAt(start.headers.location as string, user.username, user.password);
+  const done = await app.inject({
+    method: 'GET',
+    url: callback.pathname + callback.search,
+    headers: { cookie },
+  });
+  expect(done.statusCode).toBe(302);
+  return {
+    cookie: done.cookies.length ? sessionCookieOf(done) : cookie,
+    landedOn: done.headers.location as string,
+  };
+}

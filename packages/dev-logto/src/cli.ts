@@ -1,0 +1,37 @@
+import { devClients, devUsers } from './constants.ts';
+import { startDevLogto } from './server.ts';
+
+const port = Number(process.env.PORT ?? 3001);
+if (!Number.isInteger(port) || port < 0)
+  throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
+
+const logto = await startDevLogto({
+  port,
+  ...(process.env.HOST ? { host: process.env.HOST } : {}),
+  ...(process.env.LOGTO_API_RESOURCE ? { resource: process.env.LOGTO_API_RESOURCE } : {}),
+});
+
+console.log(`dev-logto issuer   ${logto.issuer}`);
+console.log(`LOGTO_ENDPOINT     ${logto.endpoint}`);
+console.log(`API resource       ${logto.resource}`);
+for (const user of Object.values(devUsers)) {
+  console.log(`user               ${user.username} / ${user.password}  (${user.scopes.join(' ')})`);
+}
+console.log(`SPA app            ${devClients.spa.clientId}`);
+console.log(`web app            ${devClients.web.clientId} / ${devClients.web.clientSecret}`);
+console.log(`M2M app            ${devClients.m2m.clientId} / ${devClients.m2m.clientSecret}`);
+
+let closing = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    logto.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}

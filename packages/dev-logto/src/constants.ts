@@ -1,0 +1,76 @@
+/** The API resource indicator smsdesk's access tokens are issued for (Logto "API resource"). */
+export const defaultResource = 'https://api.smsdesk.local';
+
+/** Permissions of the smsdesk API resource, as they would be defined in Logto's console. */
+export const apiScopes = ['read:connectors', 'write:connectors', 'write:templates', 'send:sms'] as const;
+export type ApiScope = (typeof apiScopes)[number];
+
+/** Logto RBAC in miniature: a role grants a fixed set of API permissions. */
+export const devRoles = {
+  admin: [...apiScopes],
+  viewer: ['read:connectors'],
+} as const satisfies Record<string, readonly ApiScope[]>;
+export type DevRole = keyof typeof devRoles;
+
+export interface DevUser {
+  /** Stable subject (`sub`), the way Logto gives every user an opaque id. */
+  id: string;
+  username: string;
+  password: string;
+  name: string;
+  roles: readonly DevRole[];
+  /** API permissions the user's roles allow. */
+  scopes: readonly ApiScope[];
+}
+
+export const devUsers = {
+  admin: {
+    id: 'dev-admin',
+    username: 'admin',
+    password: 'smsdesk-admin',
+    name: 'Dev Admin',
+    roles: ['admin'],
+    scopes: devRoles.admin,
+  },
+  viewer: {
+    id: 'dev-viewer',
+    username: 'viewer',
+    password: 'smsdesk-viewer',
+    name: 'Dev Viewer',
+    roles: ['viewer'],
+    scopes: devRoles.viewer,
+  },
+} as const satisfies Record<string, DevUser>;
+
+export const devClients = {
+  /** Single-page app (Logto "SPA"): public client, PKCE. */
+  spa: {
+    clientId: 'smsdesk-spa',
+    redirectUris: ['http://localhost:5173/callback', 'http://localhost:3000/callback'],
+    postLogoutRedirectUris: ['http://localhost:5173/', 'http://localhost:3000/'],
+  },
+  /** Traditional web app (server-side flow in apps/api under /auth). */
+  web: {
+    clientId: 'smsdesk-web',
+    clientSecret: 'smsdesk-web-secret',
+    redirectUris: ['http://localhost:3000/auth/callback'],
+    postLogoutRedirectUris: ['http://localhost:3000/'],
+  },
+  /** Machine-to-machine app: client_credentials with every API permission. */
+  m2m: {
+    clientId: 'smsdesk-m2m',
+    clientSecret: 'smsdesk-m2m-secret',
+    scopes: apiScopes,
+  },
+} as const;
+
+/** OIDC scopes a Logto SDK asks for besides the resource's permissions. */
+export const oidcScopes = ['openid', 'offline_access', 'profile', 'roles'] as const;
+
+export function findUserById(id: string): DevUser | undefined {
+  return Object.values(devUsers).find((user) => user.id === id);
+}
+
+export function findUserByUsername(username: string): DevUser | undefined {
+  return Object.values(devUsers).find((user) => user.username === username);
+}
