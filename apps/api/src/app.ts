@@ -3,13 +3,19 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import type { TokenVerifier } from './auth/verifier.ts';
+import type { Db } from './db/database.ts';
+import { ping } from './db/migrations.ts';
+import { createDbSessionStore } from './db/session-store.ts';
+import auditRoutes from './modules/audit/routes.ts';
 import authRoutes from './modules/auth/routes.ts';
+import connectorRoutes from './modules/connectors/routes.ts';
 import meRoutes from './modules/me/routes.ts';
 import healthRoutes, { type ReadinessCheck } from './modules/health/routes.ts';
 import errorsPlugin from './plugins/errors.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
 import authPlugin from './plugins/auth.ts';
+import dbPlugin from './plugins/db.ts';
 import sessionPlugin from './plugins/session.ts';
 import spaPlugin, { hasBuiltSpa, spaFallback } from './plugins/spa.ts';
 
@@ -18,6 +24,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Replaces the remote-JWKS verifier (benchmarks compare both). */
   verifier?: TokenVerifier;
+  /** An open database (tests share one across apps to simulate a restart); default from DATABASE_URL. */
+  db?: Db;
 }
 
 export function loggerOptions(config: Config) {
@@ -57,13 +65,16 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(errorsPlugin, serveSpa ? { pageFallback: spaFallback } : {});
   await app.register(securityPlugin, { config });
   await app.register(openapiPlugin);
-  await app.register(sessionPlugin, { config });
+  await app.register(dbPlugin, { config, db: deps.db });
+  await app.register(sessionPlugin, { config, store: createDbSessionStore(app.db.kysely) });
   await app.register(authPlugin, { config, verifier: deps.verifier });
 
-  const checks: ReadinessCheck[] = [];
+  const checks: ReadinessCheck[] = [{ name: 'database', check: () => ping(app.db.kysely) }];
   await app.register(healthRoutes, { checks: () => checks });
   await app.register(authRoutes, { config });
   await app.register(meRoutes);
+  await app.register(connectorRoutes);
+  await app.register(auditRoutes);
 
   if (serveSpa) await app.register(spaPlugin, { root: config.webDist });
 

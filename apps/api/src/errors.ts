@@ -18,6 +18,22 @@ export const errorCodes = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, doc: 'The body is not JSON.' },
   PRECONDITION_REQUIRED: { status: 428, doc: 'The update needs an If-Match header with the current ETag.' },
   RATE_LIMITED: { status: 429, doc: 'Too many requests; Retry-After says when to try again.' },
+  TEMPLATE_NOT_FOUND: {
+    status: 404,
+    doc: 'No template is mapped (or exists at Tencent) for this usage type or id.',
+  },
+  TENCENT_AUTH_FAILED: {
+    status: 422,
+    doc: "Tencent refused the connector's credentials or SDK app id; details carry Tencent's code and the fix.",
+  },
+  TENCENT_REJECTED: {
+    status: 422,
+    doc: "Tencent refused the request by one of its rules; details carry Tencent's code and the fix.",
+  },
+  TENCENT_RATE_LIMITED: { status: 429, doc: 'Tencent throttled the account (RequestLimitExceeded).' },
+  TENCENT_UNAVAILABLE: { status: 502, doc: 'Tencent could not be reached or failed on its side.' },
+  TENCENT_BAD_REPLY: { status: 502, doc: 'Something answered in place of Tencent, but not with its API.' },
+  TENCENT_TIMEOUT: { status: 504, doc: 'Tencent did not answer within TENCENT_SMS_TIMEOUT_MS.' },
   INTERNAL: { status: 500, doc: 'Something unexpected failed; the log has the request id.' },
   SERVICE_UNAVAILABLE: { status: 503, doc: 'A dependency is down.' },
 } as const satisfies Record<string, { status: number; doc: string }>;

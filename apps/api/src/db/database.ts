@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import type { Database } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: Dialect;
+  /** Where the data is, without credentials: for logs and readiness. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export function sqlitePath(config: Pick<Config, 'databaseUrl' | 'dataDir'>): string {
+  return resolve(config.databaseUrl ?? join(config.dataDir, 'smsdesk.db'));
+}
+
+export function createDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Db {
+  const url = config.databaseUrl;
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+    // A dropped idle connection must not crash the process; the next query gets a fresh one.
+    pool.on('error', () => {});
+    const kysely = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool }),
+      plugins: [new CamelCasePlugin()],
+    });
+    const parsed = new URL(url);
+    return {
+      kysely,
+      dialect: 'postgres',
+      location: `postgres://${parsed.host}${parsed.pathname}`,
+      close: () => kysely.destroy(),
+    };
+  }
+  const file = sqlitePath(config);
+  mkdirSync(dirname(file), { recursive: true });
+  const database = new SQLite(file);
+  // WAL keeps readers off the writer's back; every committed transaction survives a killed process.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  const kysely = new Kysely<Database>({
+    dialect: new SqliteDialect({ database }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return { kysely, dialect: 'sqlite', location: file, close: () => kysely.destroy() };
+}
+
+/** SQLite says SQLITE_CONSTRAINT_UNIQUE, PostgreSQL 23505: both mean "that name is taken". */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}

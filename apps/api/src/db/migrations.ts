@@ -1,0 +1,130 @@
+import { type Kysely, sql } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+
+// Migrations describe tables before they exist, so they cannot use the typed `Database` interface.
+// biome-ignore lint/suspicious/noExplicitAny: Kysely's own migration examples type the db as Kysely<any>.
+type UntypedDb = Kysely<any>;
+
+/** Migrations live in code (not files) so the bundled production build carries them. */
+const migrations: Record<string, Migration> = {
+  '2026-11-25-001-connectors-audit-sessions': {
+    async up(db: UntypedDb) {
+      await db.schema
+        .createTable('connectors')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('description', 'text')
+        .addColumn('access_key_id', 'text', (c) => c.notNull())
+        .addColumn('secret_ciphertext', 'text')
+        .addColumn('sign_name', 'text', (c) => c.notNull())
+        .addColumn('region', 'text', (c) => c.notNull())
+        .addColumn('sdk_app_id', 'text', (c) => c.notNull())
+        .addColumn('international', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('templates', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('audit_events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('connector_id', 'text')
+        .addColumn('connector_name', 'text')
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('changes', 'text', (c) => c.notNull())
+        .addColumn('detail', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('audit_events_connector_created')
+        .on('audit_events')
+        .columns(['connector_id', 'created_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('audit_events_created')
+        .on('audit_events')
+        .columns(['created_at', 'id'])
+        .execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('sid', 'text', (c) => c.primaryKey())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('meta')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '2026-11-25-002-test-sends': {
+    async up(db: UntypedDb) {
+      await db.schema
+        .createTable('test_sends')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('connector_id', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('usage_type', 'text', (c) => c.notNull())
+        .addColumn('template_code', 'text')
+        .addColumn('mode', 'text', (c) => c.notNull())
+        .addColumn('phone_number_masked', 'text', (c) => c.notNull())
+        .addColumn('phone_hash', 'text', (c) => c.notNull())
+        .addColumn('code_hash', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('tencent_code', 'text')
+        .addColumn('tencent_message', 'text')
+        .addColumn('serial_no', 'text')
+        .addColumn('fee', 'integer')
+        .addColumn('request_id', 'text')
+        .addColumn('guidance', 'text')
+        .addColumn('verify_attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('verified_at', 'text')
+        .addColumn('delivery_status', 'text', (c) => c.notNull())
+        .addColumn('delivery_description', 'text')
+        .addColumn('delivered_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('test_sends_connector_created')
+        .on('test_sends')
+        .columns(['connector_id', 'created_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('test_sends_actor_created')
+        .on('test_sends')
+        .columns(['actor', 'created_at'])
+        .execute();
+      await db.schema
+        .createIndex('test_sends_phone_created')
+        .on('test_sends')
+        .columns(['phone_hash', 'created_at'])
+        .execute();
+      await db.schema.createIndex('test_sends_serial').on('test_sends').column('serial_no').execute();
+      await db.schema
+        .createTable('delivery_reports')
+        .addColumn('serial_no', 'text', (c) => c.primaryKey())
+        .addColumn('sdk_app_id', 'text', (c) => c.notNull())
+        .addColumn('phone_number', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text')
+        .addColumn('pulled_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: UntypedDb): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function ping(db: UntypedDb): Promise<void> {
+  await sql`select 1`.execute(db);
+}

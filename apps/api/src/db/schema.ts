@@ -1,0 +1,89 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables, in the application's camelCase (the CamelCasePlugin maps to snake_case columns). Types are
+ * the portable subset of SQLite and PostgreSQL: text ids and ISO timestamps, integer flags, JSON as text.
+ */
+export interface ConnectorsTable {
+  id: string;
+  name: string;
+  description: string | null;
+  accessKeyId: string;
+  secretCiphertext: string | null;
+  signName: string;
+  region: string;
+  sdkAppId: string;
+  international: number;
+  templates: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  connectorId: string | null;
+  connectorName: string | null;
+  actor: string;
+  action: string;
+  changes: string;
+  detail: string | null;
+  createdAt: string;
+}
+
+export interface SessionsTable {
+  sid: string;
+  data: string;
+  expiresAt: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface TestSendsTable {
+  id: string;
+  connectorId: string;
+  actor: string;
+  usageType: string;
+  templateCode: string | null;
+  mode: string;
+  phoneNumberMasked: string;
+  phoneHash: string;
+  codeHash: string | null;
+  status: string;
+  tencentCode: string | null;
+  tencentMessage: string | null;
+  serialNo: string | null;
+  fee: number | null;
+  requestId: string | null;
+  guidance: string | null;
+  verifyAttempts: number;
+  verifiedAt: string | null;
+  deliveryStatus: string;
+  deliveryDescription: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+}
+
+export interface DeliveryReportsTable {
+  serialNo: string;
+  sdkAppId: string;
+  phoneNumber: string;
+  status: string;
+  description: string;
+  receivedAt: string | null;
+  pulledAt: string;
+}
+
+export interface Database {
+  connectors: ConnectorsTable;
+  auditEvents: AuditEventsTable;
+  sessions: SessionsTable;
+  meta: MetaTable;
+  testSends: TestSendsTable;
+  deliveryReports: DeliveryReportsTable;
+}
+
+export type { Generated };

@@ -1,0 +1,66 @@
+/**
+ * `pnpm dev` only: once, and only into an empty development database, a connector for the Tencent emulator's
+ * dev account with its four approved templates mapped, so a newcomer's first sign-in shows a working
+ * connector. Never part of a production start.
+ */
+import { devAccount, seededTemplateIds } from '@smsdesk/tencent-sms-emulator';
+import { ConfigError, loadConfig } from '../config.ts';
+import { secretBoxFor } from '../lib/secret-box.ts';
+import { createConnectorService } from '../modules/connectors/service.ts';
+import { createDb } from './database.ts';
+import { migrateToLatest } from './migrations.ts';
+
+const marker = 'dev_seeded_at';
+
+async function main() {
+  const config = loadConfig();
+  const db = createDb(config);
+  try {
+    await migrateToLatest(db.kysely);
+    const seeded = await db.kysely
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', marker)
+      .executeTakeFirst();
+    const { count } = await db.kysely
+      .selectFrom('connectors')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    if (seeded || Number(count) > 0) {
+      console.log(`dev seed: ${db.location} already has data; nothing to do`);
+      return;
+    }
+    const service = createConnectorService({
+      db: db.kysely,
+      secretBox: secretBoxFor(config, { warn: () => {} }),
+    });
+    await service.create(
+      {
+        name: 'Tencent emulator (dev)',
+        description: 'The local Tencent SMS emulator on :3002 with its dev account (seeded by pnpm dev)',
+        accessKeyId: devAccount.secretId,
+        accessKeySecret: devAccount.secretKey,
+        signName: devAccount.signName,
+        region: devAccount.region,
+        sdkAppId: devAccount.sdkAppId,
+        international: false,
+        templates: [
+          { usageType: 'SignIn', templateCode: seededTemplateIds.signIn },
+          { usageType: 'Register', templateCode: seededTemplateIds.register },
+          { usageType: 'ForgotPassword', templateCode: seededTemplateIds.forgotPassword },
+          { usageType: 'Generic', templateCode: seededTemplateIds.generic },
+        ],
+      },
+      'dev-seed',
+    );
+    await db.kysely.insertInto('meta').values({ key: marker, value: new Date().toISOString() }).execute();
+    console.log(`dev seed: created "Tencent emulator (dev)" in ${db.location}`);
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

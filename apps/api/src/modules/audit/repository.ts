@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditAction, AuditEvent } from '@smsdesk/shared/schemas/audit';
+import type { Kysely, Selectable } from 'kysely';
+import type { AuditEventsTable, Database } from '../../db/schema.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+
+export interface NewAuditEvent {
+  connectorId: string | null;
+  connectorName: string | null;
+  actor: string;
+  action: AuditAction;
+  changes?: string[];
+  detail?: string;
+}
+
+export async function recordAuditEvent(
+  db: Kysely<Database>,
+  event: NewAuditEvent,
+  now = new Date(),
+): Promise<void> {
+  await db
+    .insertInto('auditEvents')
+    .values({
+      id: randomUUID(),
+      connectorId: event.connectorId,
+      connectorName: event.connectorName,
+      actor: event.actor,
+      action: event.action,
+      changes: JSON.stringify(event.changes ?? []),
+      detail: event.detail ?? null,
+      createdAt: now.toISOString(),
+    })
+    .execute();
+}
+
+export async function listAuditEvents(
+  db: Kysely<Database>,
+  query: { connectorId?: string; cursor?: string; limit: number },
+): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
+  let q = db.selectFrom('auditEvents').selectAll();
+  if (query.connectorId) q = q.where('connectorId', '=', query.connectorId);
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('createdAt', '<', after.at),
+        eb.and([eb('createdAt', '=', after.at), eb('id', '<', after.id)]),
+      ]),
+    );
+  }
+  const rows = await q
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toAuditEvent),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+  };
+}
+
+function toAuditEvent(row: Selectable<AuditEventsTable>): AuditEvent {
+  return {
+    id: row.id,
+    connectorId: row.connectorId,
+    connectorName: row.connectorName,
+    actor: row.actor,
+    action: row.action as AuditAction,
+    changes: JSON.parse(row.changes) as string[],
+    ...(row.detail ? { detail: row.detail } : {}),
+    createdAt: row.createdAt,
+  };
+}

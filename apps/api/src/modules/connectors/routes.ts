@@ -1,0 +1,183 @@
+import { Type } from '@sinclair/typebox';
+import { IdParamsSchema } from '@smsdesk/shared/schemas/common';
+import {
+  ConnectorListSchema,
+  ConnectorSchema,
+  CreateConnectorSchema,
+  ImportConnectorSchema,
+  LogtoTencentConfigSchema,
+  UpdateConnectorSchema,
+  etagOf,
+  versionFromEtag,
+} from '@smsdesk/shared/schemas/connectors';
+import { ErrorBodySchema } from '@smsdesk/shared/schemas/errors';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { createError } from '../../errors.ts';
+import { createConnectorService } from './service.ts';
+
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorBodySchema]));
+const security = [{ bearer: [] }];
+const tags = ['connectors'];
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    connectors: ReturnType<typeof createConnectorService>;
+  }
+}
+
+const connectorRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const service = createConnectorService({ db: app.db.kysely, secretBox: app.secretBox });
+  app.decorate('connectors', service);
+  const read = app.requireScopes('read:connectors');
+  const write = app.requireScopes('write:connectors');
+
+  app.get(
+    '/api/connectors',
+    {
+      onRequest: read,
+      schema: {
+        tags,
+        security,
+        summary: 'List connector profiles',
+        response: { 200: ConnectorListSchema, ...errors(401, 403) },
+      },
+    },
+    async () => ({ items: await service.list() }),
+  );
+
+  app.get(
+    '/api/connectors/:id',
+    {
+      onRequest: read,
+      schema: {
+        tags,
+        security,
+        summary: 'One connector profile, with its ETag',
+        params: IdParamsSchema,
+        response: { 200: ConnectorSchema, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const connector = await service.get(request.params.id);
+      return reply.header('etag', etagOf(connector.version)).send(connector);
+    },
+  );
+
+  app.post(
+    '/api/connectors',
+    {
+      onRequest: write,
+      schema: {
+        tags,
+        security,
+        summary: 'Create a connector profile',
+        body: CreateConnectorSchema,
+        response: { 201: ConnectorSchema, ...errors(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const connector = await service.create(request.body, request.caller!.sub);
+      return reply
+        .status(201)
+        .header('location', `/api/connectors/${connector.id}`)
+        .header('etag', etagOf(connector.version))
+        .send(connector);
+    },
+  );
+
+  app.patch(
+    '/api/connectors/:id',
+    {
+      onRequest: write,
+      schema: {
+        tags,
+        security,
+        summary: 'Change a connector profile (If-Match required)',
+        params: IdParamsSchema,
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) }),
+        body: UpdateConnectorSchema,
+        response: { 200: ConnectorSchema, ...errors(400, 401, 403, 404, 409, 412, 428) },
+      },
+    },
+    async (request, reply) => {
+      const header = request.headers['if-match'];
+      if (!header) {
+        throw createError(
+          'PRECONDITION_REQUIRED',
+          'Send If-Match with the ETag you read, so no update is lost',
+          {
+            fields: [{ field: 'headers.if-match', rule: 'required', message: 'is required' }],
+          },
+        );
+      }
+      const version = versionFromEtag(header);
+      if (version === null) {
+        throw createError('VALIDATION_FAILED', 'If-Match must be an ETag this API returned, e.g. W/"3"', {
+          fields: [{ field: 'headers.if-match', rule: 'etag', message: 'is not an ETag of a connector' }],
+        });
+      }
+      const connector = await service.update(request.params.id, version, request.body, request.caller!.sub);
+      return reply.header('etag', etagOf(connector.version)).send(connector);
+    },
+  );
+
+  app.delete(
+    '/api/connectors/:id',
+    {
+      onRequest: write,
+      schema: {
+        tags,
+        security,
+        summary: 'Delete a connector profile',
+        params: IdParamsSchema,
+        response: { 204: Type.Null(), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await service.remove(request.params.id, request.caller!.sub);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/connectors/:id/logto-config',
+    {
+      onRequest: write,
+      schema: {
+        tags,
+        security,
+        summary: "Export exactly the JSON Logto's Tencent SMS connector takes (secret included; audited)",
+        params: IdParamsSchema,
+        response: { 200: LogtoTencentConfigSchema, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const config = await service.exportLogtoConfig(request.params.id, request.caller!.sub);
+      return reply.header('cache-control', 'no-store').send(config);
+    },
+  );
+
+  app.post(
+    '/api/connectors/import',
+    {
+      onRequest: write,
+      schema: {
+        tags,
+        security,
+        summary: "Create a connector from Logto's Tencent SMS connector JSON",
+        body: ImportConnectorSchema,
+        response: { 201: ConnectorSchema, ...errors(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const connector = await service.importLogtoConfig(request.body, request.caller!.sub);
+      return reply
+        .status(201)
+        .header('location', `/api/connectors/${connector.id}`)
+        .header('etag', etagOf(connector.version))
+        .send(connector);
+    },
+  );
+};
+
+export default connectorRoutes;

@@ -1,0 +1,265 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  Connector,
+  CreateConnector,
+  ImportConnector,
+  LogtoTencentConfig,
+  TemplateMapping,
+  UpdateConnector,
+} from '@smsdesk/shared/schemas/connectors';
+import { etagOf } from '@smsdesk/shared/schemas/connectors';
+import type { Kysely, Updateable } from 'kysely';
+import { isUniqueViolation } from '../../db/database.ts';
+import type { ConnectorsTable, Database } from '../../db/schema.ts';
+import { createError } from '../../errors.ts';
+import type { SecretBox } from '../../lib/secret-box.ts';
+import { recordAuditEvent } from '../audit/repository.ts';
+import {
+  type ConnectorRow,
+  deleteConnectorRow,
+  findConnectorRow,
+  insertConnectorRow,
+  listConnectorRows,
+  updateConnectorRow,
+} from './repository.ts';
+
+export interface ConnectorDeps {
+  db: Kysely<Database>;
+  secretBox: SecretBox;
+  now?: () => Date;
+}
+
+/** The Tencent credentials of a connector, secret decrypted: for the gateway only, never for a response. */
+export interface ConnectorCredentials {
+  secretId: string;
+  secretKey: string;
+  region: string;
+}
+
+export function toConnector(row: ConnectorRow): Connector {
+  return {
+    id: row.id,
+    name: row.name,
+    ...(row.description ? { description: row.description } : {}),
+    accessKeyId: row.accessKeyId,
+    hasAccessKeySecret: row.secretCiphertext !== null,
+    signName: row.signName,
+    region: row.region,
+    sdkAppId: row.sdkAppId,
+    international: row.international === 1,
+    templates: JSON.parse(row.templates) as TemplateMapping[],
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  };
+}
+
+function assertUniqueUsageTypes(templates: TemplateMapping[] | undefined, prefix = 'body.templates') {
+  const seen = new Map<string, number>();
+  const fields = [];
+  for (const [index, mapping] of (templates ?? []).entries()) {
+    const first = seen.get(mapping.usageType);
+    if (first !== undefined) {
+      fields.push({
+        field: `${prefix}.${index}.usageType`,
+        rule: 'unique',
+        message: `maps ${mapping.usageType} a second time (already at ${prefix}.${first})`,
+      });
+    } else {
+      seen.set(mapping.usageType, index);
+    }
+  }
+  if (fields.length > 0) {
+    throw createError('VALIDATION_FAILED', 'Each usage type may be mapped to one template only', { fields });
+  }
+}
+
+function nameTaken(name: string) {
+  return createError('CONFLICT', `A connector named "${name}" already exists`, {
+    fields: [{ field: 'body.name', rule: 'unique', message: 'is already used by another connector' }],
+  });
+}
+
+function notFound(id: string) {
+  return createError('NOT_FOUND', `No connector ${id}`);
+}
+
+export function createConnectorService(deps: ConnectorDeps) {
+  const now = deps.now ?? (() => new Date());
+  const { db, secretBox } = deps;
+
+  async function getRow(id: string): Promise<ConnectorRow> {
+    const row = await findConnectorRow(db, id);
+    if (!row) throw notFound(id);
+    return row;
+  }
+
+  async function create(
+    input: CreateConnector,
+    actor: string,
+    action: 'connector.created' | 'connector.imported' = 'connector.created',
+  ): Promise<Connector> {
+    assertUniqueUsageTypes(input.templates);
+    const id = randomUUID();
+    const at = now().toISOString();
+    const row: ConnectorRow = {
+      id,
+      name: input.name.trim(),
+      description: input.description ?? null,
+      accessKeyId: input.accessKeyId,
+      secretCiphertext: input.accessKeySecret ? secretBox.seal(input.accessKeySecret, id) : null,
+      signName: input.signName,
+      region: input.region,
+      sdkAppId: input.sdkAppId,
+      international: input.international ? 1 : 0,
+      templates: JSON.stringify(input.templates ?? []),
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    };
+    try {
+      await db.transaction().execute(async (trx) => {
+        await insertConnectorRow(trx, row);
+        await recordAuditEvent(trx, { connectorId: id, connectorName: row.name, actor, action }, now());
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw nameTaken(row.name);
+      throw error;
+    }
+    return toConnector(row);
+  }
+
+  async function update(id: string, expectedVersion: number, patch: UpdateConnector, actor: string) {
+    assertUniqueUsageTypes(patch.templates);
+    const before = await getRow(id);
+    const changes: Updateable<ConnectorsTable> = { updatedAt: now().toISOString() };
+    const changed: string[] = [];
+    const set = <K extends keyof ConnectorsTable>(field: string, key: K, value: ConnectorsTable[K]) => {
+      if (before[key] !== value) {
+        changes[key] = value as never;
+        changed.push(field);
+      }
+    };
+    if (patch.name !== undefined) set('name', 'name', patch.name.trim());
+    if (patch.description !== undefined) set('description', 'description', patch.description);
+    if (patch.accessKeyId !== undefined) set('accessKeyId', 'accessKeyId', patch.accessKeyId);
+    if (patch.signName !== undefined) set('signName', 'signName', patch.signName);
+    if (patch.region !== undefined) set('region', 'region', patch.region);
+    if (patch.sdkAppId !== undefined) set('sdkAppId', 'sdkAppId', patch.sdkAppId);
+    if (patch.international !== undefined) set('international', 'international', patch.international ? 1 : 0);
+    if (patch.templates !== undefined) set('templates', 'templates', JSON.stringify(patch.templates));
+    if (patch.accessKeySecret !== undefined) {
+      changes.secretCiphertext = secretBox.seal(patch.accessKeySecret, id);
+      changed.push('secret changed');
+    }
+    let updated = false;
+    try {
+      updated = await db.transaction().execute(async (trx) => {
+        const ok = await updateConnectorRow(trx, id, expectedVersion, changes);
+        if (ok) {
+          await recordAuditEvent(
+            trx,
+            {
+              connectorId: id,
+              connectorName: changes.name ?? before.name,
+              actor,
+              action: 'connector.updated',
+              changes: changed,
+            },
+            now(),
+          );
+        }
+        return ok;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw nameTaken(String(changes.name));
+      throw error;
+    }
+    if (!updated) {
+      const current = await getRow(id);
+      throw createError(
+        'VERSION_CONFLICT',
+        `The connector changed since you read it (you have version ${expectedVersion}, it is at ${current.version}): reload it and apply your change again`,
+        { currentVersion: current.version, etag: etagOf(current.version) },
+        { etag: etagOf(current.version) },
+      );
+    }
+    return toConnector(await getRow(id));
+  }
+
+  async function remove(id: string, actor: string): Promise<void> {
+    const row = await getRow(id);
+    await db.transaction().execute(async (trx) => {
+      if (!(await deleteConnectorRow(trx, id))) throw notFound(id);
+      await recordAuditEvent(
+        trx,
+        { connectorId: id, connectorName: row.name, actor, action: 'connector.deleted' },
+        now(),
+      );
+    });
+  }
+
+  function secretOf(row: ConnectorRow): string {
+    if (!row.secretCiphertext) {
+      throw createError('CONFLICT', `Connector "${row.name}" has no access key secret yet: set one first`, {
+        fields: [{ field: 'accessKeySecret', rule: 'required', message: 'is not set' }],
+      });
+    }
+    return secretBox.open(row.secretCiphertext, row.id);
+  }
+
+  async function exportLogtoConfig(id: string, actor: string): Promise<LogtoTencentConfig> {
+    const row = await getRow(id);
+    const config: LogtoTencentConfig = {
+      accessKeyId: row.accessKeyId,
+      accessKeySecret: secretOf(row),
+      signName: row.signName,
+      region: row.region,
+      sdkAppId: row.sdkAppId,
+      templates: JSON.parse(row.templates) as TemplateMapping[],
+    };
+    await recordAuditEvent(
+      db,
+      { connectorId: id, connectorName: row.name, actor, action: 'connector.exported' },
+      now(),
+    );
+    return config;
+  }
+
+  async function importLogtoConfig(input: ImportConnector, actor: string): Promise<Connector> {
+    assertUniqueUsageTypes(input.config.templates, 'body.config.templates');
+    return create(
+      {
+        name: input.name,
+        description: input.description,
+        international: input.international,
+        ...input.config,
+      },
+      actor,
+      'connector.imported',
+    );
+  }
+
+  async function credentials(
+    id: string,
+  ): Promise<{ connector: Connector; credentials: ConnectorCredentials }> {
+    const row = await getRow(id);
+    return {
+      connector: toConnector(row),
+      credentials: { secretId: row.accessKeyId, secretKey: secretOf(row), region: row.region },
+    };
+  }
+
+  return {
+    list: async () => (await listConnectorRows(db)).map(toConnector),
+    get: async (id: string) => toConnector(await getRow(id)),
+    create,
+    update,
+    remove,
+    exportLogtoConfig,
+    importLogtoConfig,
+    credentials,
+  };
+}
+
+export type ConnectorService = ReturnType<typeof createConnectorService>;

@@ -1,0 +1,53 @@
+import { generateSigningKey, startDevLogto, type DevLogto } from '@smsdesk/dev-logto';
+import type { FastifyInstance } from 'fastify';
+import { importJWK, SignJWT } from 'jose';
+import { buildApp } from '../../src/app.ts';
+import { testConfig } from './config.ts';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
+
+export const allScopes = 'read:connectors write:connectors write:templates send:sms';
+
+export interface TestStack {
+  app: FastifyInstance;
+  logto: DevLogto;
+  database: TestDatabase;
+  env: Record<string, string>;
+  /** A real access token signed with dev-logto's key (verified through its JWKS like any other). */
+  token(options?: { scope?: string; sub?: string }): Promise<string>;
+  auth(options?: { scope?: string; sub?: string }): Promise<{ authorization: string }>;
+  close(): Promise<void>;
+}
+
+export async function startTestStack(
+  kind: DatabaseKind,
+  env: Record<string, string> = {},
+): Promise<TestStack> {
+  const jwk = await generateSigningKey();
+  const logto = await startDevLogto({ port: 0, keys: [jwk] });
+  const database = await createTestDatabase(kind);
+  const fullEnv = { LOGTO_ENDPOINT: logto.endpoint, ...database.env, ...env };
+  const app = await buildApp(testConfig(fullEnv));
+  const key = await importJWK(jwk, 'ES384');
+  const token = async ({ scope = allScopes, sub = 'user-admin' } = {}) =>
+    new SignJWT({ scope, client_id: 'smsdesk-spa' })
+      .setProtectedHeader({ alg: 'ES384', typ: 'at+jwt', kid: jwk.kid })
+      .setIssuer(logto.issuer)
+      .setAudience(logto.resource)
+      .setSubject(sub)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(key);
+  return {
+    app,
+    logto,
+    database,
+    env: fullEnv,
+    token,
+    auth: async (options) => ({ authorization: `Bearer ${await token(options)}` }),
+    close: async () => {
+      await app.close();
+      await logto.close();
+      await database.drop();
+    },
+  };
+}

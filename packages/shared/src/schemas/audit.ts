@@ -1,0 +1,41 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { CursorQuerySchema, IdSchema, PageSchema, TimestampSchema } from './common.ts';
+
+export const auditActions = [
+  'connector.created',
+  'connector.imported',
+  'connector.updated',
+  'connector.deleted',
+  'connector.exported',
+  'template.created',
+  'template.modified',
+  'template.deleted',
+  'test_send.sent',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export const AuditEventSchema = Type.Object(
+  {
+    id: IdSchema,
+    connectorId: Type.Union([IdSchema, Type.Null()]),
+    connectorName: Type.Union([Type.String(), Type.Null()]),
+    actor: Type.String({ description: 'The `sub` of the caller' }),
+    action: Type.Union(auditActions.map((a) => Type.Literal(a))),
+    changes: Type.Array(Type.String(), {
+      description:
+        'Which fields changed, e.g. "signName", "templates"; a secret change says only "secret changed"',
+    }),
+    detail: Type.Optional(Type.String()),
+    createdAt: TimestampSchema,
+  },
+  { $id: 'AuditEvent' },
+);
+export type AuditEvent = Static<typeof AuditEventSchema>;
+
+export const AuditQuerySchema = Type.Object(
+  { connectorId: Type.Optional(IdSchema), ...CursorQuerySchema },
+  { additionalProperties: false },
+);
+
+export const AuditPageSchema = PageSchema(AuditEventSchema, 'AuditPage');
+export type AuditPage = Static<typeof AuditPageSchema>;
