@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { errorCodes } from '../../src/errors.ts';
+import {
+  guideFor,
+  guidanceFor,
+  tencentErrorGuide,
+  tencentErrorPrefixRules,
+} from '../../src/tencent/errors.ts';
+import { TencentTimeoutError, isNetworkError, toAppError } from '../../src/tencent/sdk-errors.ts';
+
+// DOMAIN.md, "Error codes smsdesk must explain". A trailing * is a family covered by a prefix rule.
+const topLevel = [
+  'AuthFailure.SignatureFailure',
+  'AuthFailure.SignatureExpire',
+  'AuthFailure.SecretIdNotFound',
+  'AuthFailure.InvalidSecretId',
+  'UnauthorizedOperation.SmsSdkAppIdVerifyFail',
+  'UnauthorizedOperation.SerivceSuspendDueToArrears',
+  'InvalidParameterValue.SdkAppIdNotExist',
+  'FailedOperation.MissingTemplateToModify',
+  'FailedOperation.TemplateAlreadyPassedCheck',
+  'RequestLimitExceeded',
+  'InternalError.*',
+  'InvalidParameter',
+  'MissingParameter.EmptyPhoneNumberSet',
+  'LimitExceeded.PhoneNumberCountLimit',
+  'UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber',
+];
+const perNumber = [
+  'FailedOperation.TemplateIncorrectOrUnapproved',
+  'FailedOperation.SignatureIncorrectOrUnapproved',
+  'InvalidParameterValue.IncorrectPhoneNumber',
+  'InvalidParameterValue.TemplateParameterFormatError',
+  'LimitExceeded.PhoneNumber*',
+  'LimitExceeded.PhoneNumberThirtySecondLimit',
+  'LimitExceeded.PhoneNumberOneHourLimit',
+  'LimitExceeded.PhoneNumberDailyLimit',
+  'LimitExceeded.PhoneNumberSameContentDailyLimit',
+  'FailedOperation.InsufficientBalanceInSmsPackage',
+  'FailedOperation.PhoneNumberInBlacklist',
+  'FailedOperation.ContainSensitiveWord',
+  'UnsupportedOperation.UnsupportedRegion',
+];
+
+describe('tencentErrorGuide', () => {
+  it.each([...topLevel, ...perNumber])('explains %s', (code) => {
+    if (code.endsWith('*')) {
+      const prefix = code.slice(0, -1).replace(/\.$/, '');
+      expect(tencentErrorPrefixRules.some((r) => r.prefix === prefix)).toBe(true);
+    } else {
+      expect(tencentErrorGuide[code]).toBeDefined();
+    }
+    const guide = guideFor(code.replace('*', 'SomethingNew'));
+    expect(guide.message.length).toBeGreaterThan(10);
+    expect(guide.fix.length).toBeGreaterThan(10);
+    expect(errorCodes[guide.smsdeskCode].status).not.toBe(500);
+  });
+
+  it('maps the families by the rules of the API contract', () => {
+    expect(guideFor('InternalError.BackendTimeout').smsdeskCode).toBe('TENCENT_UNAVAILABLE');
+    expect(guideFor('InternalError').smsdeskCode).toBe('TENCENT_UNAVAILABLE');
+    expect(guideFor('AuthFailure.InvalidAuthorization').smsdeskCode).toBe('TENCENT_AUTH_FAILED');
+    expect(guideFor('RequestLimitExceeded').smsdeskCode).toBe('TENCENT_RATE_LIMITED');
+    expect(guideFor('LimitExceeded.PhoneNumberWeeklyLimit').message).toContain('frequency limit');
+    expect(guideFor('Totally.Unknown').smsdeskCode).toBe('TENCENT_REJECTED');
+  });
+
+  it('names the template, sign and number it is about', () => {
+    expect(
+      guidanceFor('FailedOperation.TemplateIncorrectOrUnapproved', { templateId: '100005' }).message,
+    ).toMatch(/^Template 100005 /);
+    expect(
+      guidanceFor('FailedOperation.SignatureIncorrectOrUnapproved', { signName: 'acme' }).message,
+    ).toContain('Sign "acme"');
+    expect(
+      guidanceFor('LimitExceeded.PhoneNumberDailyLimit', { phoneNumber: '+8613800138000' }).message,
+    ).toMatch(/^\+8613800138000 reached/);
+    // Without context the wording still reads as a sentence, with no placeholder left over.
+    const bare = guidanceFor('FailedOperation.PhoneNumberInBlacklist');
+    expect(bare.message).toMatch(/^The number /);
+    expect(`${bare.message} ${bare.fix}`).not.toMatch(/\{(template|sign|phone)\}/);
+  });
+});
+
+describe('toAppError (shapes the SDK throws)', () => {
+  const ctx = {
+    action: 'DescribeSmsTemplateList',
+    endpoint: 'https://sms.tencentcloudapi.com',
+    secretKey: 'topsecretkey',
+  };
+
+  it('maps a non-200 that is not 5xx to TENCENT_BAD_REPLY', () => {
+    const error = Object.assign(new Error('Not Found'), { httpCode: 404, requestId: '' });
+    expect(toAppError(error, ctx).code).toBe('TENCENT_BAD_REPLY');
+    expect(isNetworkError(error)).toBe(false);
+  });
+
+  it('maps a node-fetch invalid-json error to TENCENT_BAD_REPLY and does not retry it', () => {
+    const error = Object.assign(new Error('invalid json response body'), {
+      name: 'FetchError',
+      type: 'invalid-json',
+    });
+    expect(toAppError(error, ctx).code).toBe('TENCENT_BAD_REPLY');
+    expect(isNetworkError(error)).toBe(false);
+  });
+
+  it('maps our timeout to TENCENT_TIMEOUT and warns that a send may still arrive', () => {
+    const err = toAppError(new TencentTimeoutError(250), { ...ctx, action: 'SendSms' });
+    expect(err.code).toBe('TENCENT_TIMEOUT');
+    expect(err.message).toContain('250 ms');
+    expect((err.details as { fix: string }).fix).toContain('may still be delivered');
+    expect(isNetworkError(new TencentTimeoutError(250))).toBe(false);
+  });
+
+  it('removes the secret key from any echoed message', () => {
+    const error = Object.assign(new Error('bad key topsecretkey'), { code: 'AuthFailure.SignatureFailure' });
+    const err = toAppError(error, ctx);
+    expect(err.message).not.toContain('topsecretkey');
+    expect(err.message).toContain('***');
+  });
+
+  it('treats a wrapped connection failure as a network error', () => {
+    const error = Object.assign(new Error('request to x failed, reason: connect ECONNREFUSED'), {
+      requestId: '',
+    });
+    expect(isNetworkError(error)).toBe(true);
+    expect(toAppError(error, ctx).code).toBe('TENCENT_UNAVAILABLE');
+  });
+});
