@@ -8,7 +8,10 @@ import { ping } from './db/migrations.ts';
 import { createDbSessionStore } from './db/session-store.ts';
 import auditRoutes from './modules/audit/routes.ts';
 import authRoutes from './modules/auth/routes.ts';
+import checkRoutes from './modules/check/routes.ts';
 import connectorRoutes from './modules/connectors/routes.ts';
+import templatesRoutes from './modules/templates/routes.ts';
+import testSendsRoutes from './modules/test-sends/routes.ts';
 import meRoutes from './modules/me/routes.ts';
 import healthRoutes, { type ReadinessCheck } from './modules/health/routes.ts';
 import errorsPlugin from './plugins/errors.ts';
@@ -17,6 +20,8 @@ import securityPlugin from './plugins/security.ts';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import sessionPlugin from './plugins/session.ts';
+import tencentPlugin from './plugins/tencent.ts';
+import type { TencentGateway } from './tencent/gateway.ts';
 import spaPlugin, { hasBuiltSpa, spaFallback } from './plugins/spa.ts';
 
 export interface AppDeps {
@@ -26,6 +31,8 @@ export interface AppDeps {
   verifier?: TokenVerifier;
   /** An open database (tests share one across apps to simulate a restart); default from DATABASE_URL. */
   db?: Db;
+  /** Replaces the SDK gateway (benchmarks measure the API without Tencent in the way). */
+  tencent?: TencentGateway;
 }
 
 export function loggerOptions(config: Config) {
@@ -68,6 +75,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(dbPlugin, { config, db: deps.db });
   await app.register(sessionPlugin, { config, store: createDbSessionStore(app.db.kysely) });
   await app.register(authPlugin, { config, verifier: deps.verifier });
+  await app.register(tencentPlugin, { config, gateway: deps.tencent });
 
   const checks: ReadinessCheck[] = [{ name: 'database', check: () => ping(app.db.kysely) }];
   await app.register(healthRoutes, { checks: () => checks });
@@ -75,6 +83,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(meRoutes);
   await app.register(connectorRoutes);
   await app.register(auditRoutes);
+  await app.register(templatesRoutes);
+  await app.register(checkRoutes);
+  await app.register(testSendsRoutes);
 
   if (serveSpa) await app.register(spaPlugin, { root: config.webDist });
 

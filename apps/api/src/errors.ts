@@ -13,10 +13,21 @@ export const errorCodes = {
   NOT_FOUND: { status: 404, doc: 'No such route or resource.' },
   METHOD_NOT_ALLOWED: { status: 405, doc: 'The route exists but not with this method.' },
   CONFLICT: { status: 409, doc: 'The request conflicts with the current state (e.g. a duplicate name).' },
+  TEMPLATE_LOCKED: { status: 409, doc: 'Tencent forbids changing a template once it is approved.' },
+  TEMPLATE_IN_USE: {
+    status: 409,
+    doc: 'A connector maps a usage type to this template; pass ?force=true to delete anyway.',
+  },
   VERSION_CONFLICT: { status: 412, doc: 'If-Match names a version that is not current; details carry it.' },
   PAYLOAD_TOO_LARGE: { status: 413, doc: 'The body is larger than the API accepts.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, doc: 'The body is not JSON.' },
   PRECONDITION_REQUIRED: { status: 428, doc: 'The update needs an If-Match header with the current ETag.' },
+  CODE_MISMATCH: {
+    status: 422,
+    doc: 'The code does not match the one sent; details carry the attempts left.',
+  },
+  CODE_EXPIRED: { status: 422, doc: 'The code of this test send has expired (10 minutes).' },
+  CODE_ATTEMPTS_EXHAUSTED: { status: 422, doc: 'Five wrong codes were entered for this test send.' },
   RATE_LIMITED: { status: 429, doc: 'Too many requests; Retry-After says when to try again.' },
   TEMPLATE_NOT_FOUND: {
     status: 404,

@@ -1,6 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type DevLogto, devClients, startDevLogto } from '@smsdesk/dev-logto';
+import { startTencentSmsEmulator } from '@smsdesk/tencent-sms-emulator';
 import type { TestProject } from 'vitest/node';
 import { assertPortFree, waitForHttp } from './support/ports.ts';
 
@@ -8,19 +12,25 @@ const apiDir = fileURLToPath(new URL('../../api', import.meta.url));
 const webDist = fileURLToPath(new URL('../dist', import.meta.url));
 const apiPort = 3000;
 const logtoPort = 3001;
+const emulatorPort = 3002;
 
 declare module 'vitest' {
   export interface ProvidedContext {
     appUrl: string;
+    emulatorUrl: string;
   }
 }
 
 let api: ChildProcess | undefined;
 let logto: DevLogto | undefined;
+let emulator: Awaited<ReturnType<typeof startTencentSmsEmulator>> | undefined;
 
 export async function setup(project: TestProject) {
   await assertPortFree(apiPort, 'API');
   await assertPortFree(logtoPort, 'dev-logto');
+  await assertPortFree(emulatorPort, 'Tencent SMS emulator');
+  // Templates made in a test are reviewed only when the test approves them through the control API.
+  emulator = await startTencentSmsEmulator({ port: emulatorPort, reviewDelayMs: null, limits: false });
   // The SPA bundle is built for the dev ports, so the stack runs on them: dev-logto in this process.
   logto = await startDevLogto({ port: logtoPort, keyFile: `${webDist}/../node_modules/.e2e-jwks.json` });
   // The production build, as `pnpm start` runs it: one process serves the SPA and the API.
@@ -37,17 +47,20 @@ export async function setup(project: TestProject) {
       LOGTO_APP_ID: devClients.web.clientId,
       LOGTO_APP_SECRET: devClients.web.clientSecret,
       SESSION_SECRET: 'e2e-session-secret-0123456789-abcdefghijkl',
-      DATA_DIR: `${webDist}/../node_modules/.e2e-data`,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'smsdesk-e2e-')),
+      TENCENT_SMS_ENDPOINT: emulator.url,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const appUrl = `http://localhost:${apiPort}`;
   await waitForHttp(`${appUrl}/health`);
   project.provide('appUrl', appUrl);
+  project.provide('emulatorUrl', emulator.url);
 }
 
 export async function teardown() {
   await logto?.close();
+  await emulator?.close();
   if (api && api.exitCode === null) {
     const exited = new Promise((resolve) => api?.once('exit', resolve));
     api.kill('SIGTERM');

@@ -43,7 +43,7 @@ describe('sign-in with Logto (PKCE) in Chromium', () => {
   it('signs in as viewer and shows the read-only state', async () => {
     const page = await context.newPage();
     await signInThroughSpa(page, appUrl, 'viewer', 'smsdesk-viewer');
-    await page.getByText('Read-only').waitFor();
+    await page.getByText('Read-only', { exact: true }).waitFor();
     await page.goto(`${appUrl}/account`);
     await page.getByTestId('scope-write:connectors').waitFor();
     await expect(page.getByTestId('scope-write:connectors').textContent()).resolves.toBe('no');

@@ -1,5 +1,4 @@
-import { type Static, Type } from '@sinclair/typebox';
-
+// Plain constants, no schema library: the SPA imports these into its first bundle.
 /** The usage types of `@logto/connector-kit`, in the order Logto documents them. */
 export const usageTypes = [
   'SignIn',
@@ -31,12 +30,6 @@ export const usageTypeFeatures: Record<UsageType, string> = {
   MfaVerification: 'MFA by SMS (verification at sign-in)',
   BindMfa: 'MFA by SMS (enrolling a phone as a factor)',
 };
-
-export const UsageTypeSchema = Type.Union(
-  usageTypes.map((t) => Type.Literal(t)),
-  { $id: 'UsageType', description: 'A Logto usage type' },
-);
-export type UsageTypeValue = Static<typeof UsageTypeSchema>;
 
 export function isUsageType(value: unknown): value is UsageType {
   return typeof value === 'string' && (usageTypes as readonly string[]).includes(value);

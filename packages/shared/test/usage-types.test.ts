@@ -1,13 +1,9 @@
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
-import { ErrorBodySchema, isErrorBody } from '../src/schemas/errors.ts';
-import {
-  isUsageType,
-  requiredUsageTypes,
-  UsageTypeSchema,
-  usageTypeFeatures,
-  usageTypes,
-} from '../src/usage-types.ts';
+import { isErrorBody } from '../src/error-body.ts';
+import { ErrorBodySchema } from '../src/schemas/errors.ts';
+import { UsageTypeSchema } from '../src/schemas/usage-type.ts';
+import { isUsageType, requiredUsageTypes, usageTypeFeatures, usageTypes } from '../src/usage-types.ts';
 
 describe('usage types', () => {
   it('are the nine of @logto/connector-kit, the four required among them', () => {

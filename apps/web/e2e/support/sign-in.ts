@@ -8,4 +8,6 @@ export async function signInThroughSpa(page: Page, appUrl: string, username: str
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('signed-in-user').waitFor({ timeout: 20_000 });
+  // The header knows the user a moment before the callback page navigates on.
+  await page.waitForURL((url) => url.pathname !== '/callback', { timeout: 20_000 });
 }

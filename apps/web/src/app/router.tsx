@@ -18,6 +18,18 @@ export const router = createBrowserRouter([
         errorElement: <RouteError />,
         children: [
           { path: 'connectors', lazy: () => import('./routes/connectors.tsx') },
+          { path: 'connectors/new', lazy: () => import('./routes/connector-new.tsx') },
+          { path: 'connectors/:id/edit', lazy: () => import('./routes/connector-edit.tsx') },
+          {
+            // The connector page; its tabs are child routes (see the tabs array in connector-detail.tsx).
+            path: 'connectors/:id',
+            lazy: () => import('./routes/connector-detail.tsx'),
+            children: [
+              { index: true, lazy: () => import('./routes/connector-overview.tsx') },
+              { path: 'logto-json', lazy: () => import('./routes/connector-logto-json.tsx') },
+              { path: 'audit', lazy: () => import('./routes/connector-audit.tsx') },
+            ],
+          },
           { path: 'account', lazy: () => import('./routes/account.tsx') },
         ],
       },

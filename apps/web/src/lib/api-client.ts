@@ -1,4 +1,4 @@
-import { type ErrorBody, isErrorBody } from '@smsdesk/shared/schemas/errors';
+import { type ErrorBody, isErrorBody } from '@smsdesk/shared/error-body';
 import { env } from '../config/env.ts';
 
 /** An API answer that was not a success, with the shared error body's code, message and details. */

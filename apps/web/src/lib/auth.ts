@@ -1,5 +1,5 @@
 import type { LogtoConfig } from '@logto/react';
-import { apiScopes } from '@smsdesk/shared/schemas/me';
+import { apiScopes } from '@smsdesk/shared/scopes';
 import { env } from '../config/env.ts';
 
 export const logtoConfig: LogtoConfig = {

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { UsageTypeSchema } from '../usage-types.ts';
+import { UsageTypeSchema } from './usage-type.ts';
 import { IdSchema, TimestampSchema } from './common.ts';
 
 const digits = (description: string, maxLength = 20) =>
@@ -133,11 +133,3 @@ export const VersionConflictDetailsSchema = Type.Object({
   currentVersion: Type.Integer(),
   etag: Type.String(),
 });
-
-export const etagOf = (version: number) => `W/"${version}"`;
-
-/** Reads a version out of `If-Match` (`W/"3"`, `"3"` or `3`); null when it is not one of ours. */
-export function versionFromEtag(header: string): number | null {
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  return match ? Number(match[1]) : null;
-}

@@ -24,14 +24,3 @@ export const FieldErrorSchema = Type.Object({
   message: Type.String(),
 });
 export type FieldError = Static<typeof FieldErrorSchema>;
-
-export function isErrorBody(value: unknown): value is ErrorBody {
-  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
-  const error = (value as { error: unknown }).error;
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    typeof (error as { message?: unknown }).message === 'string'
-  );
-}

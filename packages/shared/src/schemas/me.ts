@@ -1,8 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
 
-export const apiScopes = ['read:connectors', 'write:connectors', 'write:templates', 'send:sms'] as const;
-export type ApiScope = (typeof apiScopes)[number];
-
 export const MeSchema = Type.Object(
   {
     sub: Type.String({ description: 'The subject: a user id, or the client id of a machine-to-machine app' }),

@@ -7,9 +7,8 @@ import {
   ImportConnectorSchema,
   LogtoTencentConfigSchema,
   UpdateConnectorSchema,
-  etagOf,
-  versionFromEtag,
 } from '@smsdesk/shared/schemas/connectors';
+import { etagOf, versionFromEtag } from '@smsdesk/shared/etag';
 import { ErrorBodySchema } from '@smsdesk/shared/schemas/errors';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { createError } from '../../errors.ts';

@@ -7,7 +7,7 @@ import type {
   TemplateMapping,
   UpdateConnector,
 } from '@smsdesk/shared/schemas/connectors';
-import { etagOf } from '@smsdesk/shared/schemas/connectors';
+import { etagOf } from '@smsdesk/shared/etag';
 import type { Kysely, Updateable } from 'kysely';
 import { isUniqueViolation } from '../../db/database.ts';
 import type { ConnectorsTable, Database } from '../../db/schema.ts';

@@ -1,4 +1,4 @@
-import { apiScopes } from '@smsdesk/shared/schemas/me';
+import { apiScopes } from '@smsdesk/shared/scopes';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { Loading } from '../../components/spinner.tsx';
 import { useMe } from '../../features/auth/api/get-me.ts';

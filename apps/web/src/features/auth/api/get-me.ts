@@ -1,4 +1,5 @@
-import type { ApiScope, Me } from '@smsdesk/shared/schemas/me';
+import type { Me } from '@smsdesk/shared/schemas/me';
+import type { ApiScope } from '@smsdesk/shared/scopes';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';

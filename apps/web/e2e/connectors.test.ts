@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser.ts';
+import { signInThroughSpa } from './support/sign-in.ts';
+
+// The dev emulator's account (packages/tencent-sms-emulator).
+const account = {
+  accessKeyId: 'AKIDSMSDESKDEV00000000000000000000',
+  accessKeySecret: 'smsdeskdevsecretkey00000000000000',
+  region: 'ap-guangzhou',
+  sdkAppId: '1400000001',
+};
+const templates = [
+  { usageType: 'SignIn', templateCode: '100001' },
+  { usageType: 'Register', templateCode: '100002' },
+  { usageType: 'ForgotPassword', templateCode: '100003' },
+  { usageType: 'Generic', templateCode: '100004' },
+];
+const readOnlyHint = 'read-only: your role has read:connectors only';
+
+type Mapping = { usageType: string; templateCode: string };
+const byUsageType = (list: Mapping[]) => [...list].sort((a, b) => a.usageType.localeCompare(b.usageType));
+
+async function openConnector(page: Page, appUrl: string, name: string) {
+  await page.goto(`${appUrl}/connectors`);
+  await page.getByRole('table', { name: 'Connectors' }).getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+}
+
+describe('connector profiles in Chromium', () => {
+  const appUrl = inject('appUrl');
+  const run = Date.now().toString(36);
+  const name = `e2e ${run}`;
+  const importedName = `e2e ${run} imported`;
+  let admin: { context: BrowserContext; close: () => Promise<void> };
+  let page: Page;
+
+  beforeAll(async () => {
+    admin = await launchBrowser();
+    page = await admin.context.newPage();
+    await signInThroughSpa(page, appUrl, 'admin', 'smsdesk-admin');
+  });
+  afterAll(() => admin.close());
+
+  it('creates a connector and lists it', async () => {
+    await page.goto(`${appUrl}/connectors`);
+    await page.getByRole('link', { name: 'Create connector' }).first().click();
+    await page.getByRole('heading', { name: 'New connector' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByLabel('Access key ID', { exact: true }).fill(account.accessKeyId);
+    await page.getByLabel('Access key secret', { exact: true }).fill(account.accessKeySecret);
+    await page.getByLabel('Sign name', { exact: true }).fill('smsdesk');
+    await page.getByLabel('Region', { exact: true }).fill(account.region);
+    await page.getByLabel('SDK app id', { exact: true }).fill(account.sdkAppId);
+    await page.getByLabel('Mainland China', { exact: true }).check();
+    for (const t of templates) {
+      await page.getByLabel(`Template code for ${t.usageType}`, { exact: true }).fill(t.templateCode);
+    }
+    await page.getByRole('button', { name: 'Create connector' }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await page.getByText('4/4 required mapped').first().waitFor();
+
+    await page.goto(`${appUrl}/connectors`);
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+    await row.waitFor();
+    const text = await row.textContent();
+    expect(text).toContain('smsdesk');
+    expect(text).toContain(account.region);
+    expect(text).toContain('Mainland China');
+    expect(text).toContain(account.sdkAppId);
+    expect(text).toContain('4/4 required mapped');
+  });
+
+  it('edits the sign name', async () => {
+    await openConnector(page, appUrl, name);
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
+    await page.getByText('A secret is set').waitFor();
+    const sign = page.getByLabel('Sign name', { exact: true });
+    await expect(sign.inputValue()).resolves.toBe('smsdesk');
+    await sign.fill('smsdesk-e2e');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+    await expect(page.getByTestId('fact-signName').textContent()).resolves.toBe('smsdesk-e2e');
+  });
+
+  it('shows the Logto JSON with the secret, and imports it under a new name', async () => {
+    await openConnector(page, appUrl, name);
+    await page.getByRole('link', { name: 'Logto JSON', exact: true }).click();
+    await page.getByText('access key secret', { exact: true }).waitFor();
+    const pre = page.getByTestId('logto-json');
+    await pre.waitFor();
+    const shown = JSON.parse((await pre.textContent()) ?? '') as { templates: Mapping[] };
+    expect({ ...shown, templates: byUsageType(shown.templates) }).toEqual({
+      ...account,
+      signName: 'smsdesk-e2e',
+      templates: byUsageType(templates),
+    });
+    await expect(page.getByRole('button', { name: 'Copy', exact: true }).isEnabled()).resolves.toBe(true);
+
+    await page.goto(`${appUrl}/connectors`);
+    await page.getByRole('button', { name: 'Import Logto JSON' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Import Logto JSON' });
+    await dialog.getByLabel('Name', { exact: true }).fill(importedName);
+    await dialog.getByLabel('Logto connector JSON', { exact: true }).fill('{"signName": ');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.getByText(/Not valid JSON/).waitFor();
+    await dialog.getByLabel('Logto connector JSON', { exact: true }).fill(JSON.stringify(shown, null, 2));
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: importedName, exact: true }).waitFor();
+    await expect(page.getByTestId('fact-signName').textContent()).resolves.toBe('smsdesk-e2e');
+
+    await page.goto(`${appUrl}/connectors`);
+    await page.getByRole('link', { name: importedName, exact: true }).waitFor();
+    await page.getByRole('link', { name, exact: true }).waitFor();
+  });
+
+  it('shows a viewer every screen without an enabled change control', async () => {
+    const viewer = await launchBrowser();
+    try {
+      const vpage = await viewer.context.newPage();
+      await signInThroughSpa(vpage, appUrl, 'viewer', 'smsdesk-viewer');
+      await vpage.goto(`${appUrl}/connectors`);
+      await vpage.getByText(readOnlyHint).first().waitFor();
+      await expect(vpage.getByRole('link', { name: 'Create connector' }).count()).resolves.toBe(0);
+      await expect(vpage.getByRole('button', { name: 'Create connector' }).isDisabled()).resolves.toBe(true);
+      await expect(vpage.getByRole('button', { name: 'Import Logto JSON' }).isDisabled()).resolves.toBe(true);
+
+      await openConnector(vpage, appUrl, name);
+      await vpage.getByText(readOnlyHint).first().waitFor();
+      await vpage.getByRole('table', { name: 'Template mapping' }).waitFor();
+      await expect(vpage.getByRole('link', { name: 'Edit', exact: true }).count()).resolves.toBe(0);
+      await expect(vpage.getByRole('button', { name: 'Edit', exact: true }).isDisabled()).resolves.toBe(true);
+      await expect(vpage.getByRole('button', { name: 'Delete', exact: true }).isDisabled()).resolves.toBe(
+        true,
+      );
+
+      await vpage.getByRole('link', { name: 'Audit', exact: true }).click();
+      await vpage.getByRole('table', { name: 'Audit events' }).waitFor();
+    } finally {
+      await viewer.close();
+    }
+  });
+
+  it('deletes both connectors after a confirmation naming them', async () => {
+    for (const target of [importedName, name]) {
+      await openConnector(page, appUrl, target);
+      await page.getByRole('button', { name: 'Delete', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: `Delete connector “${target}”?` });
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+      await page.waitForURL(`${appUrl}/connectors`);
+      await page.getByRole('heading', { name: 'Connectors', exact: true }).waitFor();
+      await expect(page.getByRole('link', { name: target, exact: true }).count()).resolves.toBe(0);
+    }
+  });
+});

@@ -1,0 +1,5 @@
+import { NewConnectorPage } from '../../features/connectors/components/new-connector-page.tsx';
+
+export function Component() {
+  return <NewConnectorPage />;
+}

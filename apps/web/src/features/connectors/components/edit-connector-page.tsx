@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ErrorNotice } from '../../../components/error-notice.tsx';
+import { ReadOnlyHint } from '../../../components/read-only-hint.tsx';
+import { Loading } from '../../../components/spinner.tsx';
+import { useConnector, type VersionedConnector } from '../api/get-connector.ts';
+import { useUpdateConnector } from '../api/update-connector.ts';
+import { updateBodyOf } from '../utils/connector-form.ts';
+import { ConnectorForm } from './connector-form.tsx';
+import { useWriteAccess } from '../utils/use-write-access.ts';
+
+export function EditConnectorPage({ id }: { id: string }) {
+  const query = useConnector(id);
+  if (query.isPending) return <Loading label="Loading the connector…" />;
+  if (query.error) {
+    return (
+      <section className="panel">
+        <ErrorNotice error={query.error} title="The connector could not be loaded" />
+        <Link to="/connectors">Back to the connectors</Link>
+      </section>
+    );
+  }
+  return (
+    <EditConnector
+      initial={query.data}
+      reload={async () => {
+        const { data, error } = await query.refetch();
+        if (error) throw error;
+        if (!data) throw new Error('The connector could not be reloaded.');
+        return data;
+      }}
+    />
+  );
+}
+
+/**
+ * Edits the version the user opened, not whatever a background refetch brings: its ETag goes in
+ * `If-Match`, so a change by someone else in between is refused (412) instead of overwritten.
+ */
+function EditConnector({
+  initial,
+  reload,
+}: {
+  initial: VersionedConnector;
+  reload: () => Promise<VersionedConnector>;
+}) {
+  const navigate = useNavigate();
+  const { canWrite, readOnly } = useWriteAccess();
+  const update = useUpdateConnector();
+  const [base, setBase] = useState(initial);
+  const [generation, setGeneration] = useState(0);
+  const { connector, etag } = base;
+  const detail = `/connectors/${connector.id}`;
+  return (
+    <section className="panel">
+      <h1>Edit {connector.name}</h1>
+      {readOnly ? <ReadOnlyHint /> : null}
+      <ConnectorForm
+        key={generation}
+        connector={connector}
+        readOnly={!canWrite}
+        cancelTo={detail}
+        onSubmit={async (values) => {
+          const body = updateBodyOf(connector, values);
+          if (Object.keys(body).length === 0) {
+            throw new Error('Nothing to save: every field is as it was.');
+          }
+          await update.mutateAsync({ id: connector.id, etag, body });
+          await navigate(detail);
+        }}
+        onReload={async () => {
+          setBase(await reload());
+          setGeneration((g) => g + 1);
+        }}
+      />
+    </section>
+  );
+}
