@@ -19,6 +19,7 @@ import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
+import servicesPlugin from './plugins/services.ts';
 import sessionPlugin from './plugins/session.ts';
 import tencentPlugin from './plugins/tencent.ts';
 import type { TencentGateway } from './tencent/gateway.ts';
@@ -76,6 +77,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(sessionPlugin, { config, store: createDbSessionStore(app.db.kysely) });
   await app.register(authPlugin, { config, verifier: deps.verifier });
   await app.register(tencentPlugin, { config, gateway: deps.tencent });
+  await app.register(servicesPlugin);
 
   const checks: ReadinessCheck[] = [{ name: 'database', check: () => ping(app.db.kysely) }];
   await app.register(healthRoutes, { checks: () => checks });
@@ -85,7 +87,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(auditRoutes);
   await app.register(templatesRoutes);
   await app.register(checkRoutes);
-  await app.register(testSendsRoutes);
+  await app.register(testSendsRoutes, { config });
 
   if (serveSpa) await app.register(spaPlugin, { root: config.webDist });
 

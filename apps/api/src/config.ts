@@ -20,6 +20,8 @@ export interface Config {
     appId: string;
     appSecret: string | null;
   };
+  /** Verified access tokens kept in memory (0: verify every request, for comparison in benchmarks). */
+  authTokenCacheSize: number;
   sessionSecret: string | null;
   /** Where SQLite and generated development secrets live. */
   dataDir: string;
@@ -28,6 +30,12 @@ export interface Config {
   tencent: {
     endpoint: string;
     timeoutMs: number;
+  };
+  /** Abuse limits on test sends (SMS pumping costs money), counted in the database across instances. */
+  testSends: {
+    perUserPerHour: number;
+    perPhonePerHour: number;
+    perConnectorPerDay: number;
   };
 }
 
@@ -50,6 +58,10 @@ const port: Parser<number> = (raw) => {
 };
 const positiveInt: Parser<number> = (raw) => {
   if (!/^[1-9]\d*$/.test(raw)) throw new Error('must be a positive whole number');
+  return Number(raw);
+};
+const wholeNumber: Parser<number> = (raw) => {
+  if (!/^\d+$/.test(raw)) throw new Error('must be a whole number (0 or more)');
   return Number(raw);
 };
 const text: Parser<string> = (raw) => {
@@ -122,6 +134,7 @@ export function loadConfig(env: Env = process.env): Config {
       appId: read('LOGTO_APP_ID', text, 'smsdesk-web'),
       appSecret: read('LOGTO_APP_SECRET', text, null),
     },
+    authTokenCacheSize: read('AUTH_TOKEN_CACHE_SIZE', wholeNumber, 10_000),
     sessionSecret: read('SESSION_SECRET', sessionSecret, null),
     dataDir: read('DATA_DIR', text, 'data'),
     databaseUrl: read('DATABASE_URL', databaseUrl, null),
@@ -129,6 +142,11 @@ export function loadConfig(env: Env = process.env): Config {
     tencent: {
       endpoint: read('TENCENT_SMS_ENDPOINT', httpUrl, 'https://sms.tencentcloudapi.com'),
       timeoutMs: read('TENCENT_SMS_TIMEOUT_MS', positiveInt, 10_000),
+    },
+    testSends: {
+      perUserPerHour: read('TEST_SEND_LIMIT_PER_USER_PER_HOUR', positiveInt, 20),
+      perPhonePerHour: read('TEST_SEND_LIMIT_PER_PHONE_PER_HOUR', positiveInt, 5),
+      perConnectorPerDay: read('TEST_SEND_LIMIT_PER_CONNECTOR_PER_DAY', positiveInt, 100),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -33,4 +33,28 @@ describe('the production build served by the API', () => {
     expect(api.status).toBe(404);
     expect((await api.json()).error.code).toBe('NOT_FOUND');
   });
+
+  it('sends the helmet headers on the SPA and the API, and CORS refuses other origins', async () => {
+    for (const path of ['/', '/connectors', '/api/connectors', '/health']) {
+      const res = await fetch(`${inject('appUrl')}${path}`, { headers: { origin: 'https://evil.example' } });
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("default-src 'self'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toContain('connect-src');
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('strict-transport-security'), path).toMatch(/max-age=/);
+      expect(res.headers.get('x-frame-options'), path).toBe('SAMEORIGIN');
+      expect(res.headers.get('access-control-allow-origin'), path).toBeNull();
+    }
+    const preflight = await fetch(`${inject('appUrl')}/api/connectors`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const allowed = await fetch(`${inject('appUrl')}/api/connectors`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PATCH' },
+    });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+  });
 });

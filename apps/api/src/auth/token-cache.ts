@@ -22,7 +22,7 @@ export class TokenCache<T> {
   }
 
   set(token: string, value: T, expiresAtMs: number): void {
-    if (expiresAtMs <= this.now()) return;
+    if (this.maxEntries === 0 || expiresAtMs <= this.now()) return;
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);

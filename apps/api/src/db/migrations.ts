@@ -114,12 +114,26 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-11-25-003-template-sms-types': {
+    // Tencent's template list does not say a template's SmsType; smsdesk remembers it for the ones it made.
+    async up(db: UntypedDb) {
+      await db.schema
+        .createTable('template_sms_types')
+        .addColumn('template_id', 'text', (c) => c.primaryKey())
+        .addColumn('sms_type', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(db: UntypedDb): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  // On PostgreSQL the migration tables live in the current schema (search_path), not wherever Kysely
+  // first finds a table of that name: several smsdesk databases may share one server.
+  const migrationTableSchema = await currentPostgresSchema(db);
+  const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
@@ -127,4 +141,13 @@ export async function migrateToLatest(db: UntypedDb): Promise<string[]> {
 
 export async function ping(db: UntypedDb): Promise<void> {
   await sql`select 1`.execute(db);
+}
+
+async function currentPostgresSchema(db: UntypedDb): Promise<string | null> {
+  try {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    return rows[0]?.schema ?? null;
+  } catch {
+    return null; // SQLite has no schemas
+  }
 }

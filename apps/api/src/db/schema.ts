@@ -77,6 +77,13 @@ export interface DeliveryReportsTable {
   pulledAt: string;
 }
 
+/** The SmsType of templates created or modified through smsdesk (Tencent's list does not return it). */
+export interface TemplateSmsTypesTable {
+  templateId: string;
+  smsType: number;
+  updatedAt: string;
+}
+
 export interface Database {
   connectors: ConnectorsTable;
   auditEvents: AuditEventsTable;
@@ -84,6 +91,7 @@ export interface Database {
   meta: MetaTable;
   testSends: TestSendsTable;
   deliveryReports: DeliveryReportsTable;
+  templateSmsTypes: TemplateSmsTypesTable;
 }
 
 export type { Generated };

@@ -86,6 +86,13 @@ export interface DeliveryReport {
   receivedAt: string | null;
 }
 
+/** Tencent's SendStatusStatistics: what an SDK app sent in a window of whole hours (China time). */
+export interface SendStatistics {
+  feeCount: number;
+  requestCount: number;
+  requestSuccessCount: number;
+}
+
 /** `details` of every AppError the gateway throws. */
 export interface TencentErrorDetails {
   tencentCode?: string;
@@ -115,4 +122,13 @@ export interface TencentGateway {
     creds: TencentCredentials,
     opts: { sdkAppId: string; limit?: number },
   ): Promise<DeliveryReport[]>;
+  /**
+   * Send statistics of the SDK app for the hours containing `from` … `to` (default: the current hour).
+   * A read that names the SdkAppId: it fails like SendSms does for an app of another account
+   * (SmsSdkAppIdVerifyFail) or of nobody (SdkAppIdNotExist), without sending or consuming anything.
+   */
+  sendStatistics(
+    creds: TencentCredentials,
+    opts: { sdkAppId: string; from?: Date; to?: Date },
+  ): Promise<SendStatistics>;
 }

@@ -13,6 +13,7 @@ import { type GuidanceContext, tencentCodeError } from './errors.ts';
 import type {
   DeliveryReport,
   SendResult,
+  SendStatistics,
   TemplateInput,
   TencentCredentials,
   TencentGateway,
@@ -280,7 +281,38 @@ export function createSdkGateway(options: SdkGatewayOptions): TencentGateway {
         parse: (res) => arrayOf(res, 'PullSmsSendStatusSet').map(toReport),
       });
     },
+
+    async sendStatistics(creds, { sdkAppId, from, to }) {
+      const end = to ?? new Date();
+      const req: Sms.SendStatusStatisticsRequest = {
+        SmsSdkAppId: sdkAppId,
+        BeginTime: chinaHour(from ?? end),
+        EndTime: chinaHour(end),
+        // Tencent documents both as "currently fixed at 0".
+        Limit: 0,
+        Offset: 0,
+      };
+      return call(creds, 'SendStatusStatistics', req, {
+        retry: true,
+        parse: (res): SendStatistics => {
+          const s = res.SendStatusStatistics as Sms.SendStatusStatistics | undefined;
+          if (typeof s !== 'object' || s === null)
+            throw new TencentBadReplyError('the reply has no SendStatusStatistics');
+          return {
+            feeCount: s.FeeCount ?? 0,
+            requestCount: s.RequestCount ?? 0,
+            requestSuccessCount: s.RequestSuccessCount ?? 0,
+          };
+        },
+      });
+    },
   };
+}
+
+/** Tencent's `yyyymmddhh`, in China Standard Time (UTC+8, no daylight saving). */
+export function chinaHour(at: Date): string {
+  const china = new Date(at.getTime() + 8 * 3600_000).toISOString();
+  return china.slice(0, 13).replace(/[-T]/g, '');
 }
 
 function templateFields(t: TemplateInput) {

@@ -68,7 +68,12 @@ describe.each(databaseKinds)('SIGKILL during a stream of writes on %s', (kind) =
     try {
       const list = await fetch(`${second.url}/api/connectors`, { headers: { authorization } });
       expect(list.status).toBe(200);
-      const items = (await list.json()).items as { id: string; name: string; templates: unknown[]; hasAccessKeySecret: boolean }[];
+      const items = ((await list.json()) as { items: unknown[] }).items as {
+        id: string;
+        name: string;
+        templates: unknown[];
+        hasAccessKeySecret: boolean;
+      }[];
       const names = new Set(items.map((c) => c.name));
       expect(acknowledged.filter((n) => !names.has(n))).toEqual([]);
       for (const connector of items) {
@@ -78,7 +83,7 @@ describe.each(databaseKinds)('SIGKILL during a stream of writes on %s', (kind) =
       // Every stored connector has its creation in the audit log: row and event were one transaction.
       const audit = await fetch(`${second.url}/api/audit-events?limit=100`, { headers: { authorization } });
       const created = new Set(
-        ((await audit.json()).items as { action: string; connectorName: string }[])
+        (((await audit.json()) as { items: unknown[] }).items as { action: string; connectorName: string }[])
           .filter((e) => e.action === 'connector.created')
           .map((e) => e.connectorName),
       );

@@ -24,9 +24,17 @@ describe('fuzzing every route', () => {
 
   beforeAll(async () => {
     emulator = await startTencentSmsEmulator({ port: 0, reviewDelayMs: null, limits: false });
-    stack = await startTestStack('sqlite', { TENCENT_SMS_ENDPOINT: emulator.url, TENCENT_SMS_TIMEOUT_MS: '2000' });
+    stack = await startTestStack('sqlite', {
+      TENCENT_SMS_ENDPOINT: emulator.url,
+      TENCENT_SMS_TIMEOUT_MS: '2000',
+    });
     const auth = await stack.auth();
-    const created = await stack.app.inject({ method: 'POST', url: '/api/connectors', headers: auth, payload: devConnectorBody('Fuzzed') });
+    const created = await stack.app.inject({
+      method: 'POST',
+      url: '/api/connectors',
+      headers: auth,
+      payload: devConnectorBody('Fuzzed'),
+    });
     connectorId = created.json().id;
     const doc = (await stack.app.inject({ method: 'GET', url: '/docs/json' })).json() as {
       paths: Record<string, Record<string, { requestBody?: unknown }>>;
@@ -36,7 +44,11 @@ describe('fuzzing every route', () => {
         .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
         // The sign-in flow redirects to Logto by design; it is tested on its own.
         .filter(() => !path.startsWith('/auth/'))
-        .map(([method, op]) => ({ method: method.toUpperCase() as Method, path, hasBody: Boolean(op.requestBody) })),
+        .map(([method, op]) => ({
+          method: method.toUpperCase() as Method,
+          path,
+          hasBody: Boolean(op.requestBody),
+        })),
     );
   });
   afterAll(async () => {
@@ -52,23 +64,36 @@ describe('fuzzing every route', () => {
 
   const junk = fc.oneof(
     fc.string({ maxLength: 40 }),
-    fc.constantFrom('', ' ', '%00', '..%2F..%2Fetc%2Fpasswd', '00000000-0000-4000-8000-000000000000', 'null', '-1', '1e309', '😀'),
+    fc.constantFrom(
+      '',
+      ' ',
+      '%00',
+      '..%2F..%2Fetc%2Fpasswd',
+      '00000000-0000-4000-8000-000000000000',
+      'null',
+      '-1',
+      '1e309',
+      '😀',
+    ),
     fc.uuid(),
   );
   const jsonValue = fc.oneof(
     fc.jsonValue({ maxDepth: 3 }),
-    fc.record({
-      name: fc.oneof(fc.string({ maxLength: 90 }), fc.integer()),
-      signName: junk,
-      region: junk,
-      sdkAppId: junk,
-      templates: fc.array(fc.record({ usageType: junk, templateCode: junk }), { maxLength: 12 }),
-      phoneNumber: junk,
-      usageType: fc.constantFrom('SignIn', 'Generic', 'Nope'),
-      code: junk,
-      content: fc.string({ maxLength: 600 }),
-      config: fc.jsonValue({ maxDepth: 2 }),
-    }, { requiredKeys: [] }),
+    fc.record(
+      {
+        name: fc.oneof(fc.string({ maxLength: 90 }), fc.integer()),
+        signName: junk,
+        region: junk,
+        sdkAppId: junk,
+        templates: fc.array(fc.record({ usageType: junk, templateCode: junk }), { maxLength: 12 }),
+        phoneNumber: junk,
+        usageType: fc.constantFrom('SignIn', 'Generic', 'Nope'),
+        code: junk,
+        content: fc.string({ maxLength: 600 }),
+        config: fc.jsonValue({ maxDepth: 2 }),
+      },
+      { requiredKeys: [] },
+    ),
   );
 
   it('never answers 5xx, and every failure is the shared error body', async () => {
@@ -78,7 +103,9 @@ describe('fuzzing every route', () => {
         fc.nat({ max: 10_000 }),
         fc.boolean(),
         junk,
-        fc.dictionary(fc.constantFrom('limit', 'cursor', 'connectorId', 'force', 'returnTo'), junk, { maxKeys: 3 }),
+        fc.dictionary(fc.constantFrom('limit', 'cursor', 'connectorId', 'force', 'returnTo'), junk, {
+          maxKeys: 3,
+        }),
         fc.option(jsonValue, { nil: undefined }),
         fc.option(fc.oneof(junk, fc.constant('W/"1"'), fc.constant('"999999"')), { nil: undefined }),
         fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'),

@@ -29,7 +29,14 @@ export async function startApiProcess(env: Record<string, string>, port?: number
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: apiDir,
     // vitest puts Vite's BASE_URL=/ into process.env; the API reads BASE_URL as its public URL.
-    env: { ...process.env, PORT: String(chosen), HOST: '127.0.0.1', LOG_LEVEL: 'warn', BASE_URL: `http://127.0.0.1:${chosen}`, ...env },
+    env: {
+      ...process.env,
+      PORT: String(chosen),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      BASE_URL: `http://127.0.0.1:${chosen}`,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => {

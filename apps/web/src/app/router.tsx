@@ -26,6 +26,9 @@ export const router = createBrowserRouter([
             lazy: () => import('./routes/connector-detail.tsx'),
             children: [
               { index: true, lazy: () => import('./routes/connector-overview.tsx') },
+              { path: 'health', lazy: () => import('./routes/connector-health.tsx') },
+              { path: 'templates', lazy: () => import('./routes/connector-templates.tsx') },
+              { path: 'test-sends', lazy: () => import('./routes/connector-test-sends.tsx') },
               { path: 'logto-json', lazy: () => import('./routes/connector-logto-json.tsx') },
               { path: 'audit', lazy: () => import('./routes/connector-audit.tsx') },
             ],

@@ -2,6 +2,7 @@ import type { ActionHandler } from './context.ts';
 import { pullSmsSendStatus } from './pull-status.ts';
 import { sendSms } from './send-sms.ts';
 import { describeSmsSignList } from './signs.ts';
+import { sendStatusStatistics } from './statistics.ts';
 import {
   addSmsTemplate,
   deleteSmsTemplate,
@@ -20,4 +21,5 @@ export const actions: Readonly<Record<string, ActionHandler>> = {
   DeleteSmsTemplate: deleteSmsTemplate,
   DescribeSmsSignList: describeSmsSignList,
   PullSmsSendStatus: pullSmsSendStatus,
+  SendStatusStatistics: sendStatusStatistics,
 };

@@ -1,6 +1,31 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { CheckResultSchema } from '@smsdesk/shared/schemas/check';
+import { IdParamsSchema } from '@smsdesk/shared/schemas/common';
+import { ErrorBodySchema } from '@smsdesk/shared/schemas/errors';
+import { createCheckService } from './service.ts';
 
-// Filled in by its issue; registered in app.ts already so that work on it touches only this folder.
-const checkRoutes: FastifyPluginAsyncTypebox = async () => {};
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorBodySchema]));
+
+const checkRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const service = createCheckService({ db: app.db.kysely, tencent: app.tencent, connectors: app.connectors });
+
+  app.post(
+    '/api/connectors/:id/check',
+    {
+      onRequest: app.requireScopes('read:connectors'),
+      schema: {
+        tags: ['check'],
+        security: [{ bearer: [] }],
+        summary:
+          'Check everything Logto needs at Tencent: credentials, SDK app, sign, and a usable template per usage type',
+        description:
+          'Read-only at Tencent (nothing is sent). Tencent failures become findings; `ok` is true only without error findings.',
+        params: IdParamsSchema,
+        response: { 200: CheckResultSchema, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => service.run(request.params.id),
+  );
+};
 
 export default checkRoutes;

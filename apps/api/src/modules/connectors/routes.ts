@@ -12,21 +12,13 @@ import { etagOf, versionFromEtag } from '@smsdesk/shared/etag';
 import { ErrorBodySchema } from '@smsdesk/shared/schemas/errors';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { createError } from '../../errors.ts';
-import { createConnectorService } from './service.ts';
 
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorBodySchema]));
 const security = [{ bearer: [] }];
 const tags = ['connectors'];
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    connectors: ReturnType<typeof createConnectorService>;
-  }
-}
-
 const connectorRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const service = createConnectorService({ db: app.db.kysely, secretBox: app.secretBox });
-  app.decorate('connectors', service);
+  const service = app.connectors;
   const read = app.requireScopes('read:connectors');
   const write = app.requireScopes('write:connectors');
 

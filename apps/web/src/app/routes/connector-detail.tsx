@@ -5,11 +5,13 @@ import { useConnector } from '../../features/connectors/api/get-connector.ts';
 import { ConnectorHeader } from '../../features/connectors/components/connector-header.tsx';
 
 /**
- * The tabs of a connector, each a child route of `connectors/:id` in router.tsx. Health, Templates and
- * Test sends join here (and there) when they are built.
+ * The tabs of a connector, each a child route of `connectors/:id` in router.tsx.
  */
 const tabs: { to: string; label: string; end?: boolean }[] = [
   { to: '.', label: 'Overview', end: true },
+  { to: 'health', label: 'Health' },
+  { to: 'templates', label: 'Templates' },
+  { to: 'test-sends', label: 'Test sends' },
   { to: 'logto-json', label: 'Logto JSON' },
   { to: 'audit', label: 'Audit' },
 ];

@@ -1,0 +1,147 @@
+import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Database, TestSendsTable } from '../../db/schema.ts';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import type { DeliveryReport } from '../../tencent/gateway.ts';
+
+export type TestSendRow = Selectable<TestSendsTable>;
+type Db = Kysely<Database>;
+
+export const MAX_VERIFY_ATTEMPTS = 5;
+
+export async function insertTestSend(db: Db, row: TestSendRow): Promise<void> {
+  await db.insertInto('testSends').values(row).execute();
+}
+
+export async function updateTestSend(db: Db, id: string, changes: Updateable<TestSendsTable>) {
+  await db.updateTable('testSends').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteTestSend(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('testSends').where('id', '=', id).execute();
+}
+
+export function findTestSend(db: Db, id: string): Promise<TestSendRow | undefined> {
+  return db.selectFrom('testSends').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listTestSends(
+  db: Db,
+  query: { connectorId?: string; cursor?: string; limit: number },
+): Promise<{ rows: TestSendRow[]; nextCursor: string | null }> {
+  let q = db.selectFrom('testSends').selectAll();
+  if (query.connectorId) q = q.where('connectorId', '=', query.connectorId);
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('createdAt', '<', after.at),
+        eb.and([eb('createdAt', '=', after.at), eb('id', '<', after.id)]),
+      ]),
+    );
+  }
+  const rows = await q
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    rows: page,
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+  };
+}
+
+export type LimitScope = 'actor' | 'phoneHash' | 'connectorId';
+
+/** Creation times of the newest `max` other sends of one user, number or connector since `since`. */
+export async function newestSendTimes(
+  db: Db,
+  scope: { column: LimitScope; value: string; since: string; excludeId: string; max: number },
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('testSends')
+    .select('createdAt')
+    .where(scope.column, '=', scope.value)
+    .where('createdAt', '>', scope.since)
+    .where('id', '!=', scope.excludeId)
+    .orderBy('createdAt', 'desc')
+    .limit(scope.max)
+    .execute();
+  return rows.map((r) => r.createdAt);
+}
+
+/**
+ * Takes one attempt atomically and returns how many have been used, or null when none was left (or the
+ * send is verified already): parallel guesses cannot use more than MAX_VERIFY_ATTEMPTS between them.
+ */
+export async function takeVerifyAttempt(db: Db, id: string): Promise<number | null> {
+  const row = await db
+    .updateTable('testSends')
+    .set((eb) => ({ verifyAttempts: eb('verifyAttempts', '+', 1) }))
+    .where('id', '=', id)
+    .where('verifyAttempts', '<', MAX_VERIFY_ATTEMPTS)
+    .where('verifiedAt', 'is', null)
+    .returning('verifyAttempts')
+    .executeTakeFirst();
+  return row ? row.verifyAttempts : null;
+}
+
+export async function markVerified(db: Db, id: string, at: string): Promise<void> {
+  await db
+    .updateTable('testSends')
+    .set({ verifiedAt: at })
+    .where('id', '=', id)
+    .where('verifiedAt', 'is', null)
+    .execute();
+}
+
+/** Tencent hands each report out once: every one is kept, whichever send it belongs to. */
+export async function storeDeliveryReports(
+  db: Db,
+  sdkAppId: string,
+  reports: DeliveryReport[],
+  pulledAt: string,
+): Promise<void> {
+  const rows = reports
+    .filter((r) => r.serialNo !== '')
+    .map((r) => ({
+      serialNo: r.serialNo,
+      sdkAppId,
+      phoneNumber: r.phoneNumber,
+      status: r.status,
+      description: r.description,
+      receivedAt: r.receivedAt,
+      pulledAt,
+    }));
+  if (rows.length === 0) return;
+  await db
+    .insertInto('deliveryReports')
+    .values(rows)
+    .onConflict((oc) => oc.column('serialNo').doNothing())
+    .execute();
+}
+
+export function findDeliveryReport(db: Db, serialNo: string) {
+  return db.selectFrom('deliveryReports').selectAll().where('serialNo', '=', serialNo).executeTakeFirst();
+}
+
+/** Moves the sends these reports belong to out of `pending`; a report for no test send changes nothing. */
+export async function applyDeliveryReports(
+  db: Db,
+  reports: Array<Pick<DeliveryReport, 'serialNo' | 'status' | 'description' | 'receivedAt'>>,
+): Promise<void> {
+  for (const report of reports) {
+    if (!report.serialNo) continue;
+    await db
+      .updateTable('testSends')
+      .set({
+        deliveryStatus: report.status,
+        deliveryDescription: report.description,
+        deliveredAt: report.receivedAt,
+      })
+      .where('serialNo', '=', report.serialNo)
+      .where('deliveryStatus', '=', 'pending')
+      .execute();
+  }
+}

@@ -1,0 +1,132 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { signInThroughSpa } from './support/sign-in.ts';
+
+// The dev emulator's account (packages/tencent-sms-emulator); its templates 100001–100004 are approved, one {1}.
+const account = {
+  accessKeyId: 'AKIDSMSDESKDEV00000000000000000000',
+  accessKeySecret: 'smsdeskdevsecretkey00000000000000',
+  signName: 'smsdesk',
+  region: 'ap-guangzhou',
+  sdkAppId: '1400000001',
+};
+const required = { SignIn: '100001', Register: '100002', ForgotPassword: '100003', Generic: '100004' };
+const optional = [
+  'OrganizationInvitation',
+  'UserPermissionValidation',
+  'BindNewIdentifier',
+  'MfaVerification',
+  'BindMfa',
+];
+
+async function createConnector(page: Page, appUrl: string, name: string) {
+  await page.goto(`${appUrl}/connectors/new`);
+  await page.getByRole('heading', { name: 'New connector' }).waitFor();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Access key ID', { exact: true }).fill(account.accessKeyId);
+  await page.getByLabel('Access key secret', { exact: true }).fill(account.accessKeySecret);
+  await page.getByLabel('Sign name', { exact: true }).fill(account.signName);
+  await page.getByLabel('Region', { exact: true }).fill(account.region);
+  await page.getByLabel('SDK app id', { exact: true }).fill(account.sdkAppId);
+  await page.getByLabel('Mainland China', { exact: true }).check();
+  for (const [usageType, code] of Object.entries(required)) {
+    await page.getByLabel(`Template code for ${usageType}`, { exact: true }).fill(code);
+  }
+  await page.getByRole('button', { name: 'Create connector' }).click();
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+  return new URL(page.url()).pathname.replace(/\/$/, '');
+}
+
+const rowState = (page: Page, usageType: string, state: string) =>
+  page.locator(`[data-testid="health-${usageType}"][data-state="${state}"]`);
+
+describe('the Health tab in Chromium', () => {
+  const appUrl = inject('appUrl');
+  const emulatorUrl = inject('emulatorUrl');
+  const name = `e2e health ${Date.now().toString(36)}`;
+  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let page: Page;
+  let connectorPath: string;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    await signInThroughSpa(page, appUrl, 'admin', 'smsdesk-admin');
+    connectorPath = await createConnector(page, appUrl, name);
+  });
+  afterAll(() => browser.close());
+
+  it('runs the check when opened: the four required types green, the five optional ones amber', async () => {
+    await page.getByRole('link', { name: 'Health', exact: true }).click();
+    await page.getByTestId('check-status').waitFor({ timeout: 20_000 });
+    await expect(page.getByTestId('check-status').textContent()).resolves.toContain('Logto will work');
+    const matrix = page.getByRole('table', { name: 'Usage type health' });
+    await expect(matrix.getByRole('rowheader').allTextContents()).resolves.toEqual([
+      ...Object.keys(required),
+      ...optional,
+    ]);
+    for (const usageType of Object.keys(required)) {
+      await rowState(page, usageType, 'ok').waitFor();
+    }
+    for (const usageType of optional) {
+      await rowState(page, usageType, 'warning').waitFor();
+    }
+    await expect(page.getByText('Last checked').count()).resolves.toBe(1);
+  });
+
+  it('creates and maps a template from the MfaVerification row; approved at Tencent, the row turns green', async () => {
+    await page.goto(`${appUrl}${connectorPath}/health`);
+    await rowState(page, 'MfaVerification', 'warning').waitFor({ timeout: 20_000 });
+    await page
+      .getByTestId('health-MfaVerification')
+      .getByRole('button', { name: 'Create template', exact: true })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'New template for MfaVerification' });
+    await dialog.waitFor();
+    await expect(dialog.getByLabel('Template name', { exact: true }).inputValue()).resolves.toBe(
+      'MfaVerification code',
+    );
+    await expect(dialog.getByTestId('template-preview').textContent()).resolves.toBe(
+      '【smsdesk】Your verification code is 123456. It expires in 10 minutes.',
+    );
+    await dialog.getByRole('button', { name: 'Create template', exact: true }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 20_000 });
+
+    // Mapped now, but the template is under review: not green yet, with the new code in the row.
+    const row = page.getByTestId('health-MfaVerification');
+    await row.locator('[data-cell="mapped"][data-state="ok"]').waitFor({ timeout: 20_000 });
+    await expect(row.getAttribute('data-state')).resolves.not.toBe('ok');
+
+    const listed = (await (await fetch(`${emulatorUrl}/__emulator/templates`)).json()) as {
+      templates: { templateId: number; templateName: string; statusCode: number }[];
+    };
+    const created = listed.templates.filter((t) => t.templateName === 'MfaVerification code').at(-1);
+    expect(created?.statusCode).toBe(1);
+    await expect(row.textContent()).resolves.toContain(String(created?.templateId));
+
+    const approved = await fetch(`${emulatorUrl}/__emulator/templates/${created?.templateId}/approve`, {
+      method: 'POST',
+    });
+    expect(approved.status).toBe(200);
+
+    await page.getByRole('button', { name: 'Run check', exact: true }).click();
+    await rowState(page, 'MfaVerification', 'ok').waitFor({ timeout: 20_000 });
+    for (const cell of ['mapped', 'exists', 'approved', 'singleVariable']) {
+      await expect(row.locator(`[data-cell="${cell}"]`).getAttribute('data-state')).resolves.toBe('ok');
+    }
+    await expect(
+      page.getByTestId('health-MfaVerification').getByRole('button', { name: 'Create template' }).count(),
+    ).resolves.toBe(0);
+  });
+
+  it('lists the new template on the Templates tab as approved and mapped', async () => {
+    await page.goto(`${appUrl}${connectorPath}/templates`);
+    const table = page.getByRole('table', { name: 'Templates' });
+    await table.waitFor({ timeout: 20_000 });
+    const row = table.getByRole('row').filter({ hasText: 'MfaVerification code' }).last();
+    await expect(row.textContent()).resolves.toContain('approved');
+    await expect(row.textContent()).resolves.toContain('MfaVerification');
+    await page.getByRole('table', { name: 'Signatures' }).waitFor();
+  });
+});

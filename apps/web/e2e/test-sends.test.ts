@@ -1,0 +1,148 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { signInThroughSpa } from './support/sign-in.ts';
+
+// The dev emulator's account (packages/tencent-sms-emulator); its templates 100001–100004 are approved, one {1}.
+const account = {
+  accessKeyId: 'AKIDSMSDESKDEV00000000000000000000',
+  accessKeySecret: 'smsdeskdevsecretkey00000000000000',
+  signName: 'smsdesk',
+  region: 'ap-guangzhou',
+  sdkAppId: '1400000001',
+};
+const required = { SignIn: '100001', Register: '100002', ForgotPassword: '100003', Generic: '100004' };
+const phone = '+8613800138001';
+const readOnlyHint = 'read-only: your role has read:connectors only';
+
+async function createConnector(page: Page, appUrl: string, name: string) {
+  await page.goto(`${appUrl}/connectors/new`);
+  await page.getByRole('heading', { name: 'New connector' }).waitFor();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Access key ID', { exact: true }).fill(account.accessKeyId);
+  await page.getByLabel('Access key secret', { exact: true }).fill(account.accessKeySecret);
+  await page.getByLabel('Sign name', { exact: true }).fill(account.signName);
+  await page.getByLabel('Region', { exact: true }).fill(account.region);
+  await page.getByLabel('SDK app id', { exact: true }).fill(account.sdkAppId);
+  await page.getByLabel('Mainland China', { exact: true }).check();
+  for (const [usageType, code] of Object.entries(required)) {
+    await page.getByLabel(`Template code for ${usageType}`, { exact: true }).fill(code);
+  }
+  await page.getByRole('button', { name: 'Create connector' }).click();
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+  return new URL(page.url()).pathname.replace(/\/$/, '');
+}
+
+interface EmulatorMessage {
+  e164: string;
+  params: string[];
+  serialNo: string;
+  sentAt: string;
+}
+
+async function inbox(emulatorUrl: string, number: string): Promise<EmulatorMessage[]> {
+  const res = await fetch(`${emulatorUrl}/__emulator/messages?phone=${encodeURIComponent(number)}`);
+  return ((await res.json()) as { messages: EmulatorMessage[] }).messages;
+}
+
+describe('the Test sends tab in Chromium', () => {
+  const appUrl = inject('appUrl');
+  const emulatorUrl = inject('emulatorUrl');
+  const name = `e2e test-sends ${Date.now().toString(36)}`;
+  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let page: Page;
+  let connectorPath: string;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    await signInThroughSpa(page, appUrl, 'admin', 'smsdesk-admin');
+    connectorPath = await createConnector(page, appUrl, name);
+  });
+  afterAll(() => browser.close());
+
+  it('sends a SignIn code to a +86 number, verifies the code the phone got and sees it delivered', async () => {
+    const before = (await inbox(emulatorUrl, phone)).length;
+    await page.getByRole('link', { name: 'Test sends', exact: true }).click();
+    await page.getByLabel('Phone number', { exact: true }).fill(phone);
+    await page.getByLabel('Usage type', { exact: true }).selectOption('SignIn');
+    await page.getByLabel('smsdesk — E.164 and just the code').check();
+    await page.getByRole('button', { name: 'Send test code', exact: true }).click();
+
+    const result = page.getByTestId('test-send-result');
+    await result.waitFor({ timeout: 20_000 });
+    await expect(result.getByTestId('send-status').textContent()).resolves.toBe('sent');
+
+    let messages = await inbox(emulatorUrl, phone);
+    for (let i = 0; i < 20 && messages.length <= before; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      messages = await inbox(emulatorUrl, phone);
+    }
+    const code = messages[0]?.params[0];
+    expect(code).toMatch(/^\d{6}$/);
+    const serialNo = messages[0]?.serialNo ?? '';
+    await expect(result.textContent()).resolves.toContain(serialNo);
+
+    await result.getByLabel('Enter the code you received').fill(code ?? '');
+    await result.getByRole('button', { name: 'Verify', exact: true }).click();
+    await result.getByTestId('verified').waitFor({ timeout: 10_000 });
+    await expect(result.getByTestId('verified').textContent()).resolves.toBe('Verified');
+
+    // The delivery report is polled every 2 s while pending.
+    await result
+      .locator('[data-testid="delivery-status"][data-status="delivered"]')
+      .waitFor({ timeout: 30_000 });
+    await expect(result.getByTestId('delivery-status').textContent()).resolves.toBe('delivered');
+
+    const history = page.getByRole('table', { name: 'Test sends' });
+    await history.getByRole('row').filter({ hasText: 'delivered' }).first().waitFor({ timeout: 10_000 });
+    const text = (await history.textContent()) ?? '';
+    expect(text).toContain('SignIn');
+    expect(text).not.toContain('13800138001');
+  });
+
+  it('explains a wrong code with the attempts left', async () => {
+    await page.goto(`${appUrl}${connectorPath}/test-sends`);
+    await page.getByLabel('Phone number', { exact: true }).fill(phone);
+    await page.getByRole('button', { name: 'Send test code', exact: true }).click();
+    const result = page.getByTestId('test-send-result');
+    await result.waitFor({ timeout: 20_000 });
+    const code = (await inbox(emulatorUrl, phone))[0]?.params[0] ?? '000000';
+    const wrong = code === '000000' ? '111111' : '000000';
+    await result.getByLabel('Enter the code you received').fill(wrong);
+    await result.getByRole('button', { name: 'Verify', exact: true }).click();
+    await result.getByTestId('verify-mismatch').waitFor({ timeout: 10_000 });
+    await expect(result.getByTestId('verify-mismatch').textContent()).resolves.toMatch(/attempts? left/);
+    await expect(result.getByTestId('verified').count()).resolves.toBe(0);
+  });
+
+  it('shows a viewer the tabs with the send and change controls disabled', async () => {
+    const viewer = await launchBrowser();
+    try {
+      const vpage = await viewer.context.newPage();
+      await signInThroughSpa(vpage, appUrl, 'viewer', 'smsdesk-viewer');
+      await vpage.goto(`${appUrl}${connectorPath}/test-sends`);
+      await vpage.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+      await vpage.getByText(readOnlyHint).first().waitFor();
+      await expect(
+        vpage.getByRole('button', { name: 'Send test code', exact: true }).isDisabled(),
+      ).resolves.toBe(true);
+      await vpage.getByRole('table', { name: 'Test sends' }).waitFor({ timeout: 10_000 });
+
+      await vpage.getByRole('link', { name: 'Templates', exact: true }).click();
+      await vpage.getByRole('table', { name: 'Templates' }).waitFor({ timeout: 20_000 });
+      await expect(
+        vpage.getByRole('button', { name: 'New template', exact: true }).isDisabled(),
+      ).resolves.toBe(true);
+
+      await vpage.getByRole('link', { name: 'Health', exact: true }).click();
+      await vpage.getByTestId('check-status').waitFor({ timeout: 20_000 });
+      const create = vpage
+        .getByTestId('health-MfaVerification')
+        .getByRole('button', { name: 'Create template' });
+      await expect(create.isDisabled()).resolves.toBe(true);
+    } finally {
+      await viewer.close();
+    }
+  });
+});

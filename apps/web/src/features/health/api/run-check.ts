@@ -1,0 +1,38 @@
+import type { CheckResult } from '@smsdesk/shared/schemas/check';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ApiClient } from '../../../lib/api-client.ts';
+import { useApiClient } from '../../../lib/api-provider.tsx';
+
+// Under the connector's key: a change to the connector (invalidating ['connectors', id]) re-runs the check.
+export const checkKey = (connectorId: string) => ['connectors', connectorId, 'check'] as const;
+
+export const runCheck = (api: ApiClient, connectorId: string, signal?: AbortSignal) =>
+  api
+    .request<CheckResult>(`/api/connectors/${encodeURIComponent(connectorId)}/check`, {
+      method: 'POST',
+      signal,
+    })
+    .then((r) => r.data);
+
+/**
+ * The check is a POST (it calls Tencent) but changes nothing, so it is a query: run when the tab opens,
+ * re-run on demand, and its last answer stays cached for the other tabs. Not on window focus: each run
+ * costs Tencent API calls.
+ */
+export const checkQueryOptions = (api: ApiClient, connectorId: string) =>
+  queryOptions({
+    queryKey: checkKey(connectorId),
+    queryFn: ({ signal }) => runCheck(api, connectorId, signal),
+    staleTime: 0,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+
+export function useCheck(connectorId: string) {
+  return useQuery(checkQueryOptions(useApiClient(), connectorId));
+}
+
+/** The last check's answer if one is cached; never runs the check itself. */
+export function useLastCheck(connectorId: string) {
+  return useQuery({ ...checkQueryOptions(useApiClient(), connectorId), enabled: false });
+}

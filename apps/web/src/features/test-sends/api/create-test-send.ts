@@ -1,0 +1,27 @@
+import type { CreateTestSend, TestSend } from '@smsdesk/shared/schemas/test-sends';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ApiClient } from '../../../lib/api-client.ts';
+import { useApiClient } from '../../../lib/api-provider.tsx';
+import { testSendKey } from './get-test-send.ts';
+import { testSendListsKey } from './get-test-sends.ts';
+
+/** Sends a real code; a Tencent refusal is a 201 with `status: 'failed'`, not an error. */
+export const createTestSend = (api: ApiClient, connectorId: string, body: CreateTestSend) =>
+  api
+    .request<TestSend>(`/api/connectors/${encodeURIComponent(connectorId)}/test-sends`, {
+      method: 'POST',
+      body,
+    })
+    .then((r) => r.data);
+
+export function useCreateTestSend(connectorId: string) {
+  const api = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateTestSend) => createTestSend(api, connectorId, body),
+    onSuccess: (sent) => {
+      queryClient.setQueryData(testSendKey(sent.id), sent);
+      return queryClient.invalidateQueries({ queryKey: testSendListsKey });
+    },
+  });
+}

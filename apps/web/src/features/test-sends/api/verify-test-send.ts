@@ -1,0 +1,52 @@
+import type { TestSend } from '@smsdesk/shared/schemas/test-sends';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError, type ApiClient } from '../../../lib/api-client.ts';
+import { useApiClient } from '../../../lib/api-provider.tsx';
+import { testSendKey } from './get-test-send.ts';
+import { testSendListsKey } from './get-test-sends.ts';
+
+export interface VerifyTestSendInput {
+  id: string;
+  code: string;
+}
+
+/** `{ verified: true }`, or 422 CODE_MISMATCH (details.attemptsLeft), CODE_EXPIRED, CODE_ATTEMPTS_EXHAUSTED. */
+export const verifyTestSend = (api: ApiClient, { id, code }: VerifyTestSendInput) =>
+  api
+    .request<{ verified: true }>(`/api/test-sends/${encodeURIComponent(id)}/verify`, {
+      method: 'POST',
+      body: { code },
+    })
+    .then((r) => r.data);
+
+/** The attempts left after a mismatch, when the API said so. */
+export function attemptsLeftOf(error: unknown): number | null {
+  if (!(error instanceof ApiError)) return null;
+  const left = (error.details as { attemptsLeft?: unknown } | undefined)?.attemptsLeft;
+  return typeof left === 'number' ? left : null;
+}
+
+export function useVerifyTestSend() {
+  const api = useApiClient();
+  const queryClient = useQueryClient();
+  const patch = (id: string, change: Partial<TestSend>) =>
+    queryClient.setQueryData<TestSend>(testSendKey(id), (old) => (old ? { ...old, ...change } : old));
+  return useMutation({
+    mutationFn: (input: VerifyTestSendInput) => verifyTestSend(api, input),
+    onSuccess: async (_, { id }) => {
+      // A delivery poll in flight would answer the state from before the verification: drop it first.
+      await queryClient.cancelQueries({ queryKey: testSendKey(id) });
+      patch(id, { verified: true });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: testSendKey(id) }),
+        queryClient.invalidateQueries({ queryKey: testSendListsKey }),
+      ]);
+    },
+    onError: (error, { id }) => {
+      const left = attemptsLeftOf(error);
+      if (left !== null) patch(id, { verifyAttemptsLeft: left });
+      if (error instanceof ApiError && error.code === 'CODE_ATTEMPTS_EXHAUSTED')
+        patch(id, { verifyAttemptsLeft: 0 });
+    },
+  });
+}

@@ -1,0 +1,122 @@
+import type { TestSend } from '@smsdesk/shared/schemas/test-sends';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApiClient } from '../../../lib/api-client.ts';
+import { TestSendsPanel } from './test-sends-panel.tsx';
+
+// A fake API behind the real client: the panel's requests, the delivery report arriving on the second poll.
+const calls: { method: string; path: string; body: unknown }[] = [];
+let reads = 0;
+let verified = false;
+let attemptsLeft = 3;
+const sent: TestSend = {
+  id: '7d1f0c5e-2b8a-4c1e-9a53-3c2f6d1b0a11',
+  connectorId: '0b6f1f5e-8d2c-4a57-bb7e-4f3c1a2d9e10',
+  status: 'sent',
+  usageType: 'SignIn',
+  templateCode: '100001',
+  phoneNumberMasked: '+86 138****8001',
+  mode: 'smsdesk',
+  tencent: { code: 'Ok', message: 'send success', serialNo: '2645:1', fee: 1, requestId: 'req-1' },
+  verified: false,
+  verifyAttemptsLeft: 3,
+  codeExpiresAt: new Date(Date.now() + 600_000).toISOString(),
+  delivery: { status: 'pending', description: null, receivedAt: null },
+  actor: 'admin',
+  createdAt: new Date().toISOString(),
+};
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+const api = createApiClient({
+  baseUrl: '',
+  getAccessToken: async () => 'token',
+  fetch: async (input, init) => {
+    const path = String(input);
+    const method = init?.method ?? 'GET';
+    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    calls.push({ method, path, body });
+    if (method === 'GET' && path.startsWith('/api/test-sends?'))
+      return json(200, { items: [], nextCursor: null });
+    if (method === 'POST' && path.endsWith('/test-sends')) return json(201, sent);
+    if (method === 'GET' && path === `/api/test-sends/${sent.id}`) {
+      reads += 1;
+      const delivery =
+        reads < 2
+          ? sent.delivery
+          : { status: 'delivered' as const, description: 'DELIVRD', receivedAt: new Date().toISOString() };
+      return json(200, { ...sent, delivery, verified, verifyAttemptsLeft: attemptsLeft });
+    }
+    if (method === 'POST' && path.endsWith('/verify')) {
+      if ((body as { code: string }).code === '123456') {
+        verified = true;
+        return json(200, { verified: true });
+      }
+      attemptsLeft -= 1;
+      return json(422, {
+        error: { code: 'CODE_MISMATCH', message: 'Wrong code', details: { attemptsLeft } },
+      });
+    }
+    return json(404, { error: { code: 'NOT_FOUND', message: `${method} ${path}` } });
+  },
+});
+
+vi.mock('../../../lib/api-provider.tsx', () => ({ useApiClient: () => api }));
+
+afterEach(cleanup);
+
+describe('TestSendsPanel', () => {
+  it('sends, polls the delivery report until final, and verifies the code', async () => {
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={queryClient}>
+        <TestSendsPanel
+          connectorId={sent.connectorId}
+          international={false}
+          canSend
+          readOnly={false}
+          emulatorUrl="http://localhost:3002"
+        />
+      </QueryClientProvider>,
+    );
+    await screen.findByText('No test sends yet.');
+    fireEvent.change(screen.getByLabelText('Phone number'), { target: { value: '13800138001' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send test code' }));
+
+    const result = await screen.findByTestId('test-send-result');
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      phoneNumber: '13800138001',
+      country: 'CN',
+      usageType: 'SignIn',
+      mode: 'smsdesk',
+    });
+    expect(within(result).getByTestId('delivery-status').textContent).toBe('pending');
+    expect(
+      within(result)
+        .getByRole('link', { name: "Open the emulator's inbox for this number" })
+        .getAttribute('href'),
+    ).toBe('http://localhost:3002/__emulator/inbox?phone=%2B8613800138001');
+
+    fireEvent.change(within(result).getByLabelText('Enter the code you received'), {
+      target: { value: '654321' },
+    });
+    fireEvent.click(within(result).getByRole('button', { name: 'Verify' }));
+    expect((await within(result).findByTestId('verify-mismatch')).textContent).toContain('2 attempts left');
+
+    await waitFor(() => expect(within(result).getByTestId('delivery-status').textContent).toBe('delivered'), {
+      timeout: 6000,
+    });
+    const readsWhenDelivered = reads;
+
+    fireEvent.change(within(result).getByLabelText('Enter the code you received'), {
+      target: { value: '123456' },
+    });
+    fireEvent.click(within(result).getByRole('button', { name: 'Verify' }));
+    expect((await within(result).findByTestId('verified')).textContent).toBe('Verified');
+    // Polling stopped once the report was final (the verify refetches once).
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(reads).toBeLessThanOrEqual(readsWhenDelivered + 1);
+  }, 15_000);
+});
