@@ -7,6 +7,8 @@ export interface LoadResult {
   errors: number;
   non2xx: number;
   total: number;
+  /** Answers other than 2xx by status, e.g. { "412": 3 }, to say what the errors were. */
+  statuses: Record<string, number>;
 }
 
 export async function load(options: autocannon.Options): Promise<LoadResult> {
@@ -22,6 +24,13 @@ export async function load(options: autocannon.Options): Promise<LoadResult> {
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     total: result.requests.total,
+    statuses: Object.fromEntries(
+      Object.entries(
+        (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {},
+      )
+        .filter(([code]) => !code.startsWith('2'))
+        .map(([code, { count }]) => [code, count]),
+    ),
   };
 }
 

@@ -189,7 +189,8 @@ async function main() {
       '≤ 150 KB',
       verdict(bytes <= 150 * 1024),
     );
-    const paint = await callbackToDashboardMs(api.url);
+    // The SPA's redirect URIs are registered for localhost, not 127.0.0.1.
+    const paint = await callbackToDashboardMs('http://localhost:3000');
     row('callback → signed-in dashboard painted (Chromium, median of 3)', `${fmt(paint, 0)} ms`, '', '');
 
     console.log('\n4. Start to ready\n');

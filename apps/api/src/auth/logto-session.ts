@@ -2,11 +2,19 @@ import LogtoClient, { type LogtoConfig } from '@logto/node';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 
+/** What `@logto/node` keeps for one browser: tokens and the pending sign-in, in the server-side session. */
+export type LogtoSessionData = Record<string, string>;
+
 declare module 'fastify' {
   interface Session {
-    /** What `@logto/node` keeps for this browser: tokens and the pending sign-in (the cookie holds only the id). */
-    logto?: Record<string, string>;
+    logto?: LogtoSessionData;
   }
+}
+
+export interface LogtoStorage {
+  getItem(key: string): Promise<string | null>;
+  setItem(key: string, value: string): Promise<void>;
+  removeItem(key: string): Promise<void>;
 }
 
 export function logtoConfigOf(config: Config): LogtoConfig {
@@ -19,21 +27,43 @@ export function logtoConfigOf(config: Config): LogtoConfig {
   };
 }
 
-/**
- * A LogtoClient for one request, as the Logto guide builds one per request: its storage adapter reads
- * and writes the server-side session; `navigate` turns into a redirect of this reply.
- */
-export function logtoClientFor(config: Config, request: FastifyRequest, reply?: FastifyReply) {
-  const storage = {
-    getItem: async (key: string) => request.session.get('logto')?.[key] ?? null,
-    setItem: async (key: string, value: string) => {
+/** The Logto guide's storage adapter: get/set/remove on the session of `@fastify/session`. */
+export function requestSessionStorage(request: FastifyRequest): LogtoStorage {
+  return {
+    getItem: async (key) => request.session.get('logto')?.[key] ?? null,
+    setItem: async (key, value) => {
       request.session.set('logto', { ...request.session.get('logto'), [key]: value });
     },
-    removeItem: async (key: string) => {
+    removeItem: async (key) => {
       const { [key]: _removed, ...rest } = request.session.get('logto') ?? {};
       request.session.set('logto', rest);
     },
   };
+}
+
+/** The same over session data loaded by hand (API requests), noting whether a token refresh changed it. */
+export function dataStorage(data: { logto?: LogtoSessionData }): LogtoStorage & { changed: boolean } {
+  const storage = {
+    changed: false,
+    getItem: async (key: string) => data.logto?.[key] ?? null,
+    setItem: async (key: string, value: string) => {
+      data.logto = { ...data.logto, [key]: value };
+      storage.changed = true;
+    },
+    removeItem: async (key: string) => {
+      const { [key]: _removed, ...rest } = data.logto ?? {};
+      data.logto = rest;
+      storage.changed = true;
+    },
+  };
+  return storage;
+}
+
+/**
+ * A LogtoClient for one request, as the Logto guide builds one per request; `navigate` becomes a redirect
+ * of this reply.
+ */
+export function logtoClientFor(config: Config, storage: LogtoStorage, reply?: FastifyReply) {
   return new LogtoClient(logtoConfigOf(config), {
     storage,
     navigate: (url) => {

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
 import { loadOrCreateLocalSecret } from './local-secrets.ts';
 
@@ -22,6 +22,11 @@ export class SecretBox {
     return ['v1', iv, cipher.getAuthTag(), ciphertext]
       .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
       .join('.');
+  }
+
+  /** A key for another purpose (e.g. HMACs), derived so that the encryption key itself is never reused. */
+  deriveKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), purpose, 32));
   }
 
   open(sealed: string, context: string): string {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
-import { logtoClientFor } from '../auth/logto-session.ts';
+import { dataStorage, logtoClientFor } from '../auth/logto-session.ts';
 import {
   createTokenVerifier,
   InvalidTokenError,
@@ -74,8 +74,10 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
   }
 
   async function sessionCaller(request: FastifyRequest): Promise<Caller | null> {
-    if (!request.session?.get('logto')) return null;
-    const client = logtoClientFor(config, request);
+    const session = await app.sessions.load(request);
+    if (!session?.data.logto) return null;
+    const storage = dataStorage(session.data);
+    const client = logtoClientFor(config, storage);
     if (!(await client.isAuthenticated())) return null;
     if (unsafeMethods.has(request.method)) assertSameOrigin(request);
     let token: string;
@@ -85,6 +87,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
     } catch {
       throw unauthorized('The session has expired: sign in again at /auth/sign-in', 'invalid_token');
     }
+    if (storage.changed) await app.sessions.save(session.id, session.data);
     return { ...(await verifyOrExplain(token)), authMethod: 'session' };
   }
 
@@ -133,4 +136,4 @@ function unauthorized(message: string, error?: 'invalid_token' | 'invalid_reques
   return createError('UNAUTHORIZED', message, undefined, { 'www-authenticate': header });
 }
 
-export default fp(authPlugin, { name: 'auth', dependencies: ['errors'] });
+export default fp(authPlugin, { name: 'auth', dependencies: ['errors', 'session'] });

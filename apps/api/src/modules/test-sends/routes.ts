@@ -10,6 +10,7 @@ import {
 } from '@smsdesk/shared/schemas/test-sends';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Config } from '../../config.ts';
+import { createCodeHasher } from './codes.ts';
 import { createTestSendService } from './service.ts';
 
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorBodySchema]));
@@ -27,6 +28,7 @@ const testSendsRoutes: FastifyPluginAsyncTypebox<TestSendRoutesOptions> = async 
     connectors: app.connectors,
     tencent: app.tencent,
     limits: opts.config.testSends,
+    hasher: createCodeHasher(app.secretBox.deriveKey('smsdesk/test-sends/v1')),
     log: app.log,
   });
   const send = app.requireScopes('send:sms');

@@ -8,7 +8,7 @@ import { guidanceFor } from '../../tencent/errors.ts';
 import type { SendResult, TencentErrorDetails, TencentGateway } from '../../tencent/gateway.ts';
 import { recordAuditEvent } from '../audit/repository.ts';
 import type { ConnectorService } from '../connectors/service.ts';
-import { codeMatches, hashCode, newCode, phoneHash } from './codes.ts';
+import { type CodeHasher, newCode } from './codes.ts';
 import { assertWithinLimits, type TestSendLimits } from './limits.ts';
 import { assertConnectorFits, maskPhone, maskReportedNumber, parsePhone } from './phone.ts';
 import {
@@ -36,6 +36,7 @@ export interface TestSendDeps {
   connectors: ConnectorService;
   tencent: TencentGateway;
   limits: TestSendLimits;
+  hasher: CodeHasher;
   now?: () => Date;
   log?: { warn(obj: object, msg: string): void };
 }
@@ -110,7 +111,7 @@ function logtoTrap(
 }
 
 export function createTestSendService(deps: TestSendDeps) {
-  const { db, connectors, tencent, limits } = deps;
+  const { db, connectors, tencent, limits, hasher } = deps;
   const clock = deps.now ?? (() => new Date());
 
   async function create(connectorId: string, input: CreateTestSend, actor: string): Promise<TestSend> {
@@ -144,7 +145,7 @@ export function createTestSendService(deps: TestSendDeps) {
       templateCode: mapping.templateCode,
       mode,
       phoneNumberMasked: masked,
-      phoneHash: phoneHash(phone.e164),
+      phoneHash: hasher.phoneHash(phone.e164),
       codeHash: null,
       status: SENDING,
       tencentCode: null,
@@ -196,7 +197,7 @@ export function createTestSendService(deps: TestSendDeps) {
           serialNo: status.serialNo,
           fee: status.fee,
           requestId: result.requestId || null,
-          codeHash: await hashCode(code),
+          codeHash: hasher.hashCode(code),
         };
       } else {
         // A per-number refusal is an answer about the configuration, not an HTTP error: it is kept in the
@@ -303,7 +304,7 @@ export function createTestSendService(deps: TestSendDeps) {
       if (current.verifiedAt) throw createError('CONFLICT', 'This test send was verified already');
       throw exhausted();
     }
-    if (await codeMatches(code, row.codeHash)) {
+    if (hasher.codeMatches(code, row.codeHash)) {
       await markVerified(db, id, now.toISOString());
       return { verified: true };
     }
