@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
+import { launchBrowser } from '@smsdesk/test-support/chromium';
 import { signInThroughSpa } from './support/sign-in.ts';
 
 // The dev emulator's account (packages/tencent-sms-emulator).

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { type DevLogto, devClients, startDevLogto } from '@smsdesk/dev-logto';
 import { startTencentSmsEmulator } from '@smsdesk/tencent-sms-emulator';
 import type { TestProject } from 'vitest/node';
-import { assertPortFree, waitForHttp } from './support/ports.ts';
+import { type NodeProcess, startNodeProcess } from '@smsdesk/test-support/node-process';
+import { assertPortFree } from '@smsdesk/test-support/ports';
 
 const apiDir = fileURLToPath(new URL('../../api', import.meta.url));
 const webDist = fileURLToPath(new URL('../dist', import.meta.url));
@@ -21,7 +21,7 @@ declare module 'vitest' {
   }
 }
 
-let api: ChildProcess | undefined;
+let api: NodeProcess | undefined;
 let logto: DevLogto | undefined;
 let emulator: Awaited<ReturnType<typeof startTencentSmsEmulator>> | undefined;
 
@@ -34,13 +34,12 @@ export async function setup(project: TestProject) {
   // The SPA bundle is built for the dev ports, so the stack runs on them: dev-logto in this process.
   logto = await startDevLogto({ port: logtoPort, keyFile: `${webDist}/../node_modules/.e2e-jwks.json` });
   // The production build, as `pnpm start` runs it: one process serves the SPA and the API.
-  api = spawn(process.execPath, ['dist/server.js'], {
+  api = await startNodeProcess({
+    args: ['dist/server.js'],
     cwd: apiDir,
+    port: apiPort,
+    readyPath: '/health/ready',
     env: {
-      ...process.env,
-      PORT: String(apiPort),
-      HOST: 'localhost',
-      LOG_LEVEL: 'warn',
       WEB_DIST: webDist,
       BASE_URL: `http://localhost:${apiPort}`,
       LOGTO_ENDPOINT: logto.endpoint,
@@ -50,10 +49,8 @@ export async function setup(project: TestProject) {
       DATA_DIR: mkdtempSync(join(tmpdir(), 'smsdesk-e2e-')),
       TENCENT_SMS_ENDPOINT: emulator.url,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
   });
   const appUrl = `http://localhost:${apiPort}`;
-  await waitForHttp(`${appUrl}/health`);
   project.provide('appUrl', appUrl);
   project.provide('emulatorUrl', emulator.url);
 }
@@ -61,9 +58,5 @@ export async function setup(project: TestProject) {
 export async function teardown() {
   await logto?.close();
   await emulator?.close();
-  if (api && api.exitCode === null) {
-    const exited = new Promise((resolve) => api?.once('exit', resolve));
-    api.kill('SIGTERM');
-    await exited;
-  }
+  await api?.kill();
 }

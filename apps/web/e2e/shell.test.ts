@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
+import { launchBrowser } from '@smsdesk/test-support/chromium';
 
 describe('the production build served by the API', () => {
   let context: BrowserContext;

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
+import { launchBrowser } from '@smsdesk/test-support/chromium';
 import { signInThroughSpa } from './support/sign-in.ts';
 
 // The dev emulator's account (packages/tencent-sms-emulator); its templates 100001–100004 are approved, one {1}.

@@ -7,10 +7,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { devClients, generateSigningKey, getClientCredentialsToken, startDevLogto } from '@smsdesk/dev-logto';
-import { devAccount, seededTemplateIds, startTencentSmsEmulator } from '@smsdesk/tencent-sms-emulator';
+import {
+  devAccount,
+  seededLogtoTemplates,
+  seededTemplateIds,
+  startTencentSmsEmulator,
+} from '@smsdesk/tencent-sms-emulator';
 import * as tencentcloud from 'tencentcloud-sdk-nodejs-sms';
 import { load, median } from './load.ts';
-import { type Proc, repoRoot, startProcess } from './processes.ts';
+import type { NodeProcess } from '@smsdesk/test-support/node-process';
+import { repoRoot, startProcess } from './processes.ts';
 import { callbackToDashboardMs, initialJsGzipBytes } from './spa.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -42,7 +48,7 @@ async function main() {
     WEB_DIST: join(repoRoot, 'apps/web/dist'),
     LOG_LEVEL: 'warn',
   };
-  const procs: Proc[] = [];
+  const procs: NodeProcess[] = [];
   try {
     const api = await startProcess(['apps/api/dist/server.js'], apiEnv, '/health/ready', 3000);
     procs.push(api);
@@ -66,12 +72,7 @@ async function main() {
           signName: devAccount.signName,
           region: devAccount.region,
           sdkAppId: devAccount.sdkAppId,
-          templates: [
-            { usageType: 'SignIn', templateCode: seededTemplateIds.signIn },
-            { usageType: 'Register', templateCode: seededTemplateIds.register },
-            { usageType: 'ForgotPassword', templateCode: seededTemplateIds.forgotPassword },
-            { usageType: 'Generic', templateCode: seededTemplateIds.generic },
-          ],
+          templates: [...seededLogtoTemplates],
         }),
       });
       if (res.status !== 201)
@@ -254,7 +255,7 @@ async function main() {
       );
     }
   } finally {
-    for (const p of procs) await p.stop();
+    for (const p of procs) await p.kill();
     await emulator.close();
     await logto.close();
   }

@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '@smsdesk/test-support/chromium';
 import { median } from './load.ts';
 import { repoRoot } from './processes.ts';
 
@@ -20,20 +19,7 @@ export function initialJsGzipBytes(): { bytes: number; files: string[] } {
 export async function callbackToDashboardMs(appUrl: string, runs = 3): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {
-    const userDataDir = mkdtempSync(join(tmpdir(), 'smsdesk-bench-chromium-'));
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const { context, close } = await launchBrowser();
     try {
       const page = await context.newPage();
       let callbackAt = 0;
@@ -49,8 +35,7 @@ export async function callbackToDashboardMs(appUrl: string, runs = 3): Promise<n
       await page.getByTestId('signed-in-user').waitFor();
       times.push(performance.now() - callbackAt);
     } finally {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      await close();
     }
   }
   return median(times);

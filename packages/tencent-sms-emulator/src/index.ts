@@ -9,6 +9,7 @@ import type { RequestLogEntry, Store, StoredMessage } from './store.ts';
 export {
   devAccount,
   otherAccount,
+  seededLogtoTemplates,
   seededSignIds,
   seededTemplateIds,
   smsRegions,

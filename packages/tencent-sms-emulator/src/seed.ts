@@ -34,6 +34,14 @@ export const seededTemplateIds = {
   twoVariables: '100007',
 } as const;
 
+/** The four approved single-`{1}` templates as Logto's connector maps them: a working dev connector. */
+export const seededLogtoTemplates = [
+  { usageType: 'SignIn', templateCode: seededTemplateIds.signIn },
+  { usageType: 'Register', templateCode: seededTemplateIds.register },
+  { usageType: 'ForgotPassword', templateCode: seededTemplateIds.forgotPassword },
+  { usageType: 'Generic', templateCode: seededTemplateIds.generic },
+] as const;
+
 export const seededSignIds = { approved: 10001, underReview: 10002, other: 10003 } as const;
 
 /** First id handed to templates created through AddSmsTemplate. */

@@ -3,7 +3,7 @@
  * dev account with its four approved templates mapped, so a newcomer's first sign-in shows a working
  * connector. Never part of a production start.
  */
-import { devAccount, seededTemplateIds } from '@smsdesk/tencent-sms-emulator';
+import { devAccount, seededLogtoTemplates } from '@smsdesk/tencent-sms-emulator';
 import { ConfigError, loadConfig } from '../config.ts';
 import { secretBoxFor } from '../lib/secret-box.ts';
 import { createConnectorService } from '../modules/connectors/service.ts';
@@ -44,12 +44,7 @@ async function main() {
         region: devAccount.region,
         sdkAppId: devAccount.sdkAppId,
         international: false,
-        templates: [
-          { usageType: 'SignIn', templateCode: seededTemplateIds.signIn },
-          { usageType: 'Register', templateCode: seededTemplateIds.register },
-          { usageType: 'ForgotPassword', templateCode: seededTemplateIds.forgotPassword },
-          { usageType: 'Generic', templateCode: seededTemplateIds.generic },
-        ],
+        templates: [...seededLogtoTemplates],
       },
       'dev-seed',
     );

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { createError } from '../errors.ts';
 
 export interface Cursor {
@@ -20,4 +21,27 @@ export function decodeCursor(raw: string): Cursor {
   throw createError('VALIDATION_FAILED', 'The cursor is not one this API returned', {
     fields: [{ field: 'querystring.cursor', rule: 'cursor', message: 'is not a valid cursor' }],
   });
+}
+
+/** Rows after the cursor in newest-first order (`created_at`, then `id`, both descending). */
+export function olderThan(after: Cursor) {
+  return sql<boolean>`(created_at < ${after.at} or (created_at = ${after.at} and id < ${after.id}))`;
+}
+
+/**
+ * One newest-first page: `fetch` returns up to `take` rows older than the cursor, in order; one more row
+ * than the page holds tells whether there is a next page.
+ */
+export async function newestFirstPage<Row extends { createdAt: string; id: string }>(
+  cursor: string | undefined,
+  limit: number,
+  fetch: (after: Cursor | null, take: number) => Promise<Row[]>,
+): Promise<{ rows: Row[]; nextCursor: string | null }> {
+  const rows = await fetch(cursor ? decodeCursor(cursor) : null, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    rows: page,
+    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+  };
 }

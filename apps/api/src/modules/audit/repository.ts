@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditAction, AuditEvent } from '@smsdesk/shared/schemas/audit';
 import type { Kysely, Selectable } from 'kysely';
 import type { AuditEventsTable, Database } from '../../db/schema.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { newestFirstPage, olderThan } from '../../lib/cursor.ts';
 
 export interface NewAuditEvent {
   connectorId: string | null;
@@ -37,28 +37,13 @@ export async function listAuditEvents(
   db: Kysely<Database>,
   query: { connectorId?: string; cursor?: string; limit: number },
 ): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
-  let q = db.selectFrom('auditEvents').selectAll();
-  if (query.connectorId) q = q.where('connectorId', '=', query.connectorId);
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
-  if (after) {
-    q = q.where((eb) =>
-      eb.or([
-        eb('createdAt', '<', after.at),
-        eb.and([eb('createdAt', '=', after.at), eb('id', '<', after.id)]),
-      ]),
-    );
-  }
-  const rows = await q
-    .orderBy('createdAt', 'desc')
-    .orderBy('id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toAuditEvent),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
-  };
+  const { rows, nextCursor } = await newestFirstPage(query.cursor, query.limit, (after, take) => {
+    let q = db.selectFrom('auditEvents').selectAll();
+    if (query.connectorId) q = q.where('connectorId', '=', query.connectorId);
+    if (after) q = q.where(olderThan(after));
+    return q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(take).execute();
+  });
+  return { items: rows.map(toAuditEvent), nextCursor };
 }
 
 function toAuditEvent(row: Selectable<AuditEventsTable>): AuditEvent {

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, TestSendsTable } from '../../db/schema.ts';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.ts';
+import { newestFirstPage, olderThan } from '../../lib/cursor.ts';
 import type { DeliveryReport } from '../../tencent/gateway.ts';
 
 export type TestSendRow = Selectable<TestSendsTable>;
@@ -24,32 +24,16 @@ export function findTestSend(db: Db, id: string): Promise<TestSendRow | undefine
   return db.selectFrom('testSends').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listTestSends(
+export function listTestSends(
   db: Db,
   query: { connectorId?: string; cursor?: string; limit: number },
 ): Promise<{ rows: TestSendRow[]; nextCursor: string | null }> {
-  let q = db.selectFrom('testSends').selectAll();
-  if (query.connectorId) q = q.where('connectorId', '=', query.connectorId);
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
-  if (after) {
-    q = q.where((eb) =>
-      eb.or([
-        eb('createdAt', '<', after.at),
-        eb.and([eb('createdAt', '=', after.at), eb('id', '<', after.id)]),
-      ]),
-    );
-  }
-  const rows = await q
-    .orderBy('createdAt', 'desc')
-    .orderBy('id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    rows: page,
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
-  };
+  return newestFirstPage(query.cursor, query.limit, (after, take) => {
+    let q = db.selectFrom('testSends').selectAll();
+    if (query.connectorId) q = q.where('connectorId', '=', query.connectorId);
+    if (after) q = q.where(olderThan(after));
+    return q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(take).execute();
+  });
 }
 
 export type LimitScope = 'actor' | 'phoneHash' | 'connectorId';

@@ -5,7 +5,10 @@ import { type BrowserContext, chromium } from 'playwright-core';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Debian's Chromium, headless, with a fresh profile and none of its background traffic. */
+/**
+ * Debian's Chromium, headless, with a fresh profile and none of its background traffic (this machine's
+ * network refuses it, many connections at a time).
+ */
 export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'smsdesk-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
