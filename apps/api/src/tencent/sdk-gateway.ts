@@ -57,8 +57,8 @@ export function createSdkGateway(options: SdkGatewayOptions): TencentGateway {
   // endpoint keeps the SDK's behaviour, which lets a deployment behind an egress proxy reach Tencent.
   const agent = isLoopback(url.hostname)
     ? protocol === 'http://'
-      ? new http.Agent()
-      : new https.Agent()
+      ? new http.Agent({ keepAlive: true })
+      : new https.Agent({ keepAlive: true })
     : undefined;
   const clients = new Map<string, SmsClient>();
 
