@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '@smsdesk/test-support/chromium';
+import { devAccount, fillConnectorForm, requiredTemplates } from './support/connectors.ts';
 import { signInThroughSpa } from './support/sign-in.ts';
 
-// The dev emulator's account (packages/tencent-sms-emulator).
-const account = {
-  accessKeyId: 'AKIDSMSDESKDEV00000000000000000000',
-  accessKeySecret: 'smsdeskdevsecretkey00000000000000',
-  region: 'ap-guangzhou',
-  sdkAppId: '1400000001',
-};
-const templates = [
-  { usageType: 'SignIn', templateCode: '100001' },
-  { usageType: 'Register', templateCode: '100002' },
-  { usageType: 'ForgotPassword', templateCode: '100003' },
-  { usageType: 'Generic', templateCode: '100004' },
-];
+const templates = Object.entries(requiredTemplates).map(([usageType, templateCode]) => ({
+  usageType,
+  templateCode,
+}));
 const readOnlyHint = 'read-only: your role has read:connectors only';
 
 type Mapping = { usageType: string; templateCode: string };
@@ -46,16 +38,7 @@ describe('connector profiles in Chromium', () => {
     await page.goto(`${appUrl}/connectors`);
     await page.getByRole('link', { name: 'Create connector' }).first().click();
     await page.getByRole('heading', { name: 'New connector' }).waitFor();
-    await page.getByLabel('Name', { exact: true }).fill(name);
-    await page.getByLabel('Access key ID', { exact: true }).fill(account.accessKeyId);
-    await page.getByLabel('Access key secret', { exact: true }).fill(account.accessKeySecret);
-    await page.getByLabel('Sign name', { exact: true }).fill('smsdesk');
-    await page.getByLabel('Region', { exact: true }).fill(account.region);
-    await page.getByLabel('SDK app id', { exact: true }).fill(account.sdkAppId);
-    await page.getByLabel('Mainland China', { exact: true }).check();
-    for (const t of templates) {
-      await page.getByLabel(`Template code for ${t.usageType}`, { exact: true }).fill(t.templateCode);
-    }
+    await fillConnectorForm(page, name);
     await page.getByRole('button', { name: 'Create connector' }).click();
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
     await page.getByText('4/4 required mapped').first().waitFor();
@@ -65,9 +48,9 @@ describe('connector profiles in Chromium', () => {
     await row.waitFor();
     const text = await row.textContent();
     expect(text).toContain('smsdesk');
-    expect(text).toContain(account.region);
+    expect(text).toContain(devAccount.region);
     expect(text).toContain('Mainland China');
-    expect(text).toContain(account.sdkAppId);
+    expect(text).toContain(devAccount.sdkAppId);
     expect(text).toContain('4/4 required mapped');
   });
 
@@ -76,7 +59,7 @@ describe('connector profiles in Chromium', () => {
     await page.getByRole('link', { name: 'Edit', exact: true }).click();
     await page.getByText('A secret is set').waitFor();
     const sign = page.getByLabel('Sign name', { exact: true });
-    await expect(sign.inputValue()).resolves.toBe('smsdesk');
+    await expect(sign.inputValue()).resolves.toBe(devAccount.signName);
     await sign.fill('smsdesk-e2e');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
@@ -91,7 +74,7 @@ describe('connector profiles in Chromium', () => {
     await pre.waitFor();
     const shown = JSON.parse((await pre.textContent()) ?? '') as { templates: Mapping[] };
     expect({ ...shown, templates: byUsageType(shown.templates) }).toEqual({
-      ...account,
+      ...devAccount,
       signName: 'smsdesk-e2e',
       templates: byUsageType(templates),
     });

@@ -1,17 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '@smsdesk/test-support/chromium';
+import { createConnector, requiredTemplates } from './support/connectors.ts';
 import { signInThroughSpa } from './support/sign-in.ts';
 
-// The dev emulator's account (packages/tencent-sms-emulator); its templates 100001–100004 are approved, one {1}.
-const account = {
-  accessKeyId: 'AKIDSMSDESKDEV00000000000000000000',
-  accessKeySecret: 'smsdeskdevsecretkey00000000000000',
-  signName: 'smsdesk',
-  region: 'ap-guangzhou',
-  sdkAppId: '1400000001',
-};
-const required = { SignIn: '100001', Register: '100002', ForgotPassword: '100003', Generic: '100004' };
 const optional = [
   'OrganizationInvitation',
   'UserPermissionValidation',
@@ -19,24 +11,6 @@ const optional = [
   'MfaVerification',
   'BindMfa',
 ];
-
-async function createConnector(page: Page, appUrl: string, name: string) {
-  await page.goto(`${appUrl}/connectors/new`);
-  await page.getByRole('heading', { name: 'New connector' }).waitFor();
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByLabel('Access key ID', { exact: true }).fill(account.accessKeyId);
-  await page.getByLabel('Access key secret', { exact: true }).fill(account.accessKeySecret);
-  await page.getByLabel('Sign name', { exact: true }).fill(account.signName);
-  await page.getByLabel('Region', { exact: true }).fill(account.region);
-  await page.getByLabel('SDK app id', { exact: true }).fill(account.sdkAppId);
-  await page.getByLabel('Mainland China', { exact: true }).check();
-  for (const [usageType, code] of Object.entries(required)) {
-    await page.getByLabel(`Template code for ${usageType}`, { exact: true }).fill(code);
-  }
-  await page.getByRole('button', { name: 'Create connector' }).click();
-  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-  return new URL(page.url()).pathname.replace(/\/$/, '');
-}
 
 const rowState = (page: Page, usageType: string, state: string) =>
   page.locator(`[data-testid="health-${usageType}"][data-state="${state}"]`);
@@ -63,10 +37,10 @@ describe('the Health tab in Chromium', () => {
     await expect(page.getByTestId('check-status').textContent()).resolves.toContain('Logto will work');
     const matrix = page.getByRole('table', { name: 'Usage type health' });
     await expect(matrix.getByRole('rowheader').allTextContents()).resolves.toEqual([
-      ...Object.keys(required),
+      ...Object.keys(requiredTemplates),
       ...optional,
     ]);
-    for (const usageType of Object.keys(required)) {
+    for (const usageType of Object.keys(requiredTemplates)) {
       await rowState(page, usageType, 'ok').waitFor();
     }
     for (const usageType of optional) {

@@ -1,7 +1,8 @@
 import type { AuditPage } from '@smsdesk/shared/schemas/audit';
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';
+import { cursorPagedQueryOptions, pagedPath } from '../../../lib/paged-query.ts';
 
 export interface AuditFilter {
   connectorId?: string;
@@ -13,23 +14,14 @@ export function getAuditEvents(
   filter: AuditFilter & { cursor?: string },
   signal?: AbortSignal,
 ) {
-  const query = new URLSearchParams();
-  if (filter.connectorId) query.set('connectorId', filter.connectorId);
-  if (filter.cursor) query.set('cursor', filter.cursor);
-  if (filter.limit) query.set('limit', String(filter.limit));
-  const qs = query.toString();
-  return api.get<AuditPage>(`/api/audit-events${qs ? `?${qs}` : ''}`, signal);
+  const { connectorId, cursor, limit } = filter;
+  return api.get<AuditPage>(pagedPath('/api/audit-events', { connectorId, cursor, limit }), signal);
 }
 
-// Every change elsewhere adds events: always refetch when the list is shown again.
 export const auditEventsQueryOptions = (api: ApiClient, filter: AuditFilter) =>
-  infiniteQueryOptions({
-    queryKey: ['audit-events', filter] as const,
-    queryFn: ({ pageParam, signal }) => getAuditEvents(api, { ...filter, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    staleTime: 0,
-  });
+  cursorPagedQueryOptions(['audit-events', filter] as const, (cursor, signal) =>
+    getAuditEvents(api, { ...filter, cursor }, signal),
+  );
 
 export function useAuditEvents(filter: AuditFilter) {
   return useInfiniteQuery(auditEventsQueryOptions(useApiClient(), filter));

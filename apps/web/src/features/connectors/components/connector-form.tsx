@@ -7,6 +7,7 @@ import {
 } from '@smsdesk/shared/usage-types';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
+import { ErrorList } from '../../../components/error-list.tsx';
 import { ErrorNotice } from '../../../components/error-notice.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import {
@@ -108,15 +109,7 @@ export function ConnectorForm({
           below.
         </div>
       ) : null}
-      {errors.other.length ? (
-        <div className="notice notice-error" role="alert">
-          <ul>
-            {errors.other.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorList messages={errors.other} />
 
       <fieldset className="plain" disabled={readOnly || pending}>
         <div className="form">

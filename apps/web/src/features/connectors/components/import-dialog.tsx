@@ -2,6 +2,7 @@ import type { ImportConnector, LogtoTencentConfig } from '@smsdesk/shared/schema
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Dialog } from '../../../components/dialog.tsx';
+import { ErrorList } from '../../../components/error-list.tsx';
 import { ErrorNotice } from '../../../components/error-notice.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useImportConnector } from '../api/import-connector.ts';
@@ -89,15 +90,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           In the Logto Console, open the Tencent SMS connector, copy its JSON configuration and paste it here.
         </p>
         <ErrorNotice error={failure} title="The import failed" />
-        {errors.other.length ? (
-          <div className="notice notice-error" role="alert">
-            <ul>
-              {errors.other.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <ErrorList messages={errors.other} />
         <div className="field">
           <label htmlFor="import-name">Name</label>
           <input

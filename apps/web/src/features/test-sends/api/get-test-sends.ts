@@ -1,7 +1,8 @@
 import type { TestSendPage } from '@smsdesk/shared/schemas/test-sends';
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';
+import { cursorPagedQueryOptions, pagedPath } from '../../../lib/paged-query.ts';
 
 export interface TestSendFilter {
   connectorId?: string;
@@ -15,22 +16,14 @@ export function getTestSends(
   filter: TestSendFilter & { cursor?: string },
   signal?: AbortSignal,
 ) {
-  const query = new URLSearchParams();
-  if (filter.connectorId) query.set('connectorId', filter.connectorId);
-  if (filter.cursor) query.set('cursor', filter.cursor);
-  if (filter.limit) query.set('limit', String(filter.limit));
-  const qs = query.toString();
-  return api.get<TestSendPage>(`/api/test-sends${qs ? `?${qs}` : ''}`, signal);
+  const { connectorId, cursor, limit } = filter;
+  return api.get<TestSendPage>(pagedPath('/api/test-sends', { connectorId, cursor, limit }), signal);
 }
 
 export const testSendsQueryOptions = (api: ApiClient, filter: TestSendFilter) =>
-  infiniteQueryOptions({
-    queryKey: [...testSendListsKey, filter] as const,
-    queryFn: ({ pageParam, signal }) => getTestSends(api, { ...filter, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    staleTime: 0,
-  });
+  cursorPagedQueryOptions([...testSendListsKey, filter] as const, (cursor, signal) =>
+    getTestSends(api, { ...filter, cursor }, signal),
+  );
 
 export function useTestSends(filter: TestSendFilter) {
   return useInfiniteQuery(testSendsQueryOptions(useApiClient(), filter));
