@@ -10,7 +10,14 @@ declare module 'fastify' {
 }
 
 async function servicesPlugin(app: FastifyInstance) {
-  app.decorate('connectors', createConnectorService({ db: app.db.kysely, secretBox: app.secretBox }));
+  app.decorate(
+    'connectors',
+    createConnectorService({
+      db: app.db.kysely,
+      secretBox: app.secretBox,
+      externalChanges: app.db.externalChanges,
+    }),
+  );
 }
 
 export default fp(servicesPlugin, { name: 'services', dependencies: ['db'] });

@@ -27,6 +27,8 @@ export interface ConnectorDeps {
   db: Kysely<Database>;
   secretBox: SecretBox;
   now?: () => Date;
+  /** See `Db.externalChanges`: when given, the list is cached until a write here or elsewhere. */
+  externalChanges?: () => number;
 }
 
 /** The Tencent credentials of a connector, secret decrypted: for the gateway only, never for a response. */
@@ -88,6 +90,23 @@ export function createConnectorService(deps: ConnectorDeps) {
   const now = deps.now ?? (() => new Date());
   const { db, secretBox } = deps;
 
+  // GET /api/connectors is the hot read; connectors change rarely. The cache is keyed by this service's own
+  // write count and SQLite's data_version (other processes' commits), both taken before the read.
+  let ownWrites = 0;
+  let listCache: { key: string; items: Connector[] } | null = null;
+  const wrote = () => {
+    ownWrites += 1;
+    listCache = null;
+  };
+  async function list(): Promise<Connector[]> {
+    if (!deps.externalChanges) return (await listConnectorRows(db)).map(toConnector);
+    const key = `${ownWrites}:${deps.externalChanges()}`;
+    if (listCache?.key === key) return listCache.items;
+    const items = (await listConnectorRows(db)).map(toConnector);
+    listCache = { key, items };
+    return items;
+  }
+
   async function getRow(id: string): Promise<ConnectorRow> {
     const row = await findConnectorRow(db, id);
     if (!row) throw notFound(id);
@@ -125,6 +144,8 @@ export function createConnectorService(deps: ConnectorDeps) {
     } catch (error) {
       if (isUniqueViolation(error)) throw nameTaken(row.name);
       throw error;
+    } finally {
+      wrote();
     }
     return toConnector(row);
   }
@@ -174,6 +195,8 @@ export function createConnectorService(deps: ConnectorDeps) {
     } catch (error) {
       if (isUniqueViolation(error)) throw nameTaken(String(changes.name));
       throw error;
+    } finally {
+      wrote();
     }
     if (!updated) {
       const current = await getRow(id);
@@ -189,14 +212,18 @@ export function createConnectorService(deps: ConnectorDeps) {
 
   async function remove(id: string, actor: string): Promise<void> {
     const row = await getRow(id);
-    await db.transaction().execute(async (trx) => {
-      if (!(await deleteConnectorRow(trx, id))) throw notFound(id);
-      await recordAuditEvent(
-        trx,
-        { connectorId: id, connectorName: row.name, actor, action: 'connector.deleted' },
-        now(),
-      );
-    });
+    try {
+      await db.transaction().execute(async (trx) => {
+        if (!(await deleteConnectorRow(trx, id))) throw notFound(id);
+        await recordAuditEvent(
+          trx,
+          { connectorId: id, connectorName: row.name, actor, action: 'connector.deleted' },
+          now(),
+        );
+      });
+    } finally {
+      wrote();
+    }
   }
 
   function secretOf(row: ConnectorRow): string {
@@ -251,7 +278,7 @@ export function createConnectorService(deps: ConnectorDeps) {
   }
 
   return {
-    list: async () => (await listConnectorRows(db)).map(toConnector),
+    list,
     get: async (id: string) => toConnector(await getRow(id)),
     create,
     update,

@@ -228,3 +228,36 @@ describe.each(databaseKinds)('connectors API on %s', (kind) => {
     expect((await call('GET', '/api/connectors/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
 });
+
+describe('the connector list cache on SQLite', () => {
+  it('sees a change committed by another process (another connection to the same file)', async () => {
+    const { default: SQLite } = await import('better-sqlite3');
+    const stack = await startTestStack('sqlite');
+    try {
+      const auth = await stack.auth();
+      const created = await stack.app.inject({
+        method: 'POST',
+        url: '/api/connectors',
+        headers: auth,
+        payload: devConnectorBody('Cached'),
+      });
+      expect(created.statusCode).toBe(201);
+      const first = await stack.app.inject({ method: 'GET', url: '/api/connectors', headers: auth });
+      expect(first.json().items.map((c: { name: string }) => c.name)).toEqual(['Cached']);
+      // Another API instance renames it, straight in the shared database file.
+      const other = new SQLite(`${stack.env.DATA_DIR}/smsdesk.db`);
+      other.prepare("UPDATE connectors SET name = 'Renamed elsewhere', version = version + 1").run();
+      other.close();
+      await new Promise((r) => setTimeout(r, 60));
+      const second = await stack.app.inject({ method: 'GET', url: '/api/connectors', headers: auth });
+      expect(second.json().items.map((c: { name: string }) => c.name)).toEqual(['Renamed elsewhere']);
+      // And its own writes show at once.
+      const id = created.json().id;
+      await stack.app.inject({ method: 'DELETE', url: `/api/connectors/${id}`, headers: auth });
+      const third = await stack.app.inject({ method: 'GET', url: '/api/connectors', headers: auth });
+      expect(third.json().items).toEqual([]);
+    } finally {
+      await stack.close();
+    }
+  });
+});
