@@ -14,7 +14,7 @@ import {
   startTencentSmsEmulator,
 } from '@smsdesk/tencent-sms-emulator';
 import * as tencentcloud from 'tencentcloud-sdk-nodejs-sms';
-import { load, median } from './load.ts';
+import { type LoadResult, load, median, medianResult } from './load.ts';
 import type { NodeProcess } from '@smsdesk/test-support/node-process';
 import { repoRoot, startProcess } from './processes.ts';
 import { callbackToDashboardMs, initialJsGzipBytes } from './spa.ts';
@@ -103,21 +103,35 @@ async function main() {
     procs.push(uncached);
 
     section(
-      `1. GET /api/connectors (${listBody.length} bytes, real ES384 token) vs a bare Fastify route with the same JSON, ${seconds} s each`,
+      `1. GET /api/connectors (${listBody.length} bytes, real ES384 token) vs a bare Fastify route with the same JSON: before ${seconds} s, after and bare 3 alternating rounds of ${Math.max(2, Math.round(seconds / 2))} s (medians)`,
     );
     row('measure', 'connections', 'bare', 'smsdesk', 'ratio', 'goal', '');
     const headers = { authorization: auth.authorization };
+    const bareUrl = `${bare.url}/api/connectors`;
+    const apiUrl = `${api.url}/api/connectors`;
+    // JIT and connection warm-up, so the first measured run is not the one that pays for it.
+    for (const url of [bareUrl, `${uncached.url}/api/connectors`, apiUrl])
+      await load({ url, connections: 10, duration: 2, headers });
     for (const connections of [10, 100]) {
-      const base = await load({ url: `${bare.url}/api/connectors`, connections, duration: seconds });
       const before = await load({
         url: `${uncached.url}/api/connectors`,
         connections,
         duration: seconds,
         headers,
       });
-      const after = await load({ url: `${api.url}/api/connectors`, connections, duration: seconds, headers });
-      if (after.non2xx || before.non2xx) throw new Error('the real route answered non-2xx under load');
-      const ratio = after.requestsPerSecond / base.requestsPerSecond;
+      // The bare route and the real one take turns: the machine's drift falls on both alike.
+      const roundSeconds = Math.max(2, Math.round(seconds / 2));
+      const bases: LoadResult[] = [];
+      const afters: LoadResult[] = [];
+      for (let round = 0; round < 3; round += 1) {
+        bases.push(await load({ url: bareUrl, connections, duration: roundSeconds }));
+        afters.push(await load({ url: apiUrl, connections, duration: roundSeconds, headers }));
+      }
+      const base = medianResult(bases);
+      const after = medianResult(afters);
+      if (afters.some((r) => r.non2xx) || before.non2xx)
+        throw new Error('the real route answered non-2xx under load');
+      const ratio = median(afters.map((r, i) => r.requestsPerSecond / (bases[i]?.requestsPerSecond ?? 1)));
       row(
         'req/s, verify every request (before)',
         connections,
@@ -157,37 +171,57 @@ async function main() {
       region: devAccount.region,
       profile: { httpProfile: { endpoint: emulator.endpoint, protocol: 'http://', reqTimeout: 10 } },
     });
-    const direct: number[] = [];
-    const viaApi: number[] = [];
-    for (let i = 0; i < 40; i += 1) {
-      const phone = `+86138${String(10000000 + i).slice(-8)}`;
-      let t = performance.now();
-      await client.SendSms({
-        SmsSdkAppId: devAccount.sdkAppId,
-        SignName: devAccount.signName,
-        TemplateId: seededTemplateIds.signIn,
-        TemplateParamSet: ['123456'],
-        PhoneNumberSet: [phone],
-      });
-      direct.push(performance.now() - t);
-      t = performance.now();
-      const res = await fetch(`${api.url}/api/connectors/${connectorIds[0]}/test-sends`, {
-        method: 'POST',
-        headers: auth,
-        body: JSON.stringify({ phoneNumber: phone, usageType: 'SignIn', mode: 'smsdesk' }),
-      });
-      viaApi.push(performance.now() - t);
-      if (res.status !== 201) throw new Error(`test send answered ${res.status}: ${await res.text()}`);
+    let sent = 0;
+    /** 40 sends each way, taking turns; returns the median milliseconds of both. */
+    async function sendPairs(): Promise<{ direct: number; viaApi: number }> {
+      const direct: number[] = [];
+      const viaApi: number[] = [];
+      for (let i = 0; i < 40; i += 1) {
+        sent += 1;
+        const phone = `+86138${String(10000000 + sent).slice(-8)}`;
+        let t = performance.now();
+        await client.SendSms({
+          SmsSdkAppId: devAccount.sdkAppId,
+          SignName: devAccount.signName,
+          TemplateId: seededTemplateIds.signIn,
+          TemplateParamSet: ['123456'],
+          PhoneNumberSet: [phone],
+        });
+        direct.push(performance.now() - t);
+        t = performance.now();
+        const res = await fetch(`${api.url}/api/connectors/${connectorIds[0]}/test-sends`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({ phoneNumber: phone, usageType: 'SignIn', mode: 'smsdesk' }),
+        });
+        viaApi.push(performance.now() - t);
+        if (res.status !== 201) throw new Error(`test send answered ${res.status}: ${await res.text()}`);
+      }
+      return { direct: median(direct), viaApi: median(viaApi) };
     }
-    const sendRatio = median(viaApi) / median(direct);
     row('measure', 'SDK direct ms', 'through smsdesk ms', 'ratio', 'goal', '');
+    const loopback = await sendPairs();
+    const sendRatio = loopback.viaApi / loopback.direct;
     row(
-      'test send, median of 40',
-      fmt(median(direct), 1),
-      fmt(median(viaApi), 1),
+      'test send, emulator on loopback, median of 40',
+      fmt(loopback.direct, 1),
+      fmt(loopback.viaApi, 1),
       fmt(sendRatio),
       '≤ 1.30',
       verdict(sendRatio <= 1.3),
+    );
+    // Tencent is a network away: the emulator holds each SendSms for a modest round trip of 40 ms.
+    emulator.injectFault({ kind: 'delay', delayMs: 40, action: 'SendSms', count: 80 });
+    const remote = await sendPairs();
+    emulator.clearFaults();
+    const remoteRatio = remote.viaApi / remote.direct;
+    row(
+      'test send, Tencent 40 ms away (emulator delay), median of 40',
+      fmt(remote.direct, 1),
+      fmt(remote.viaApi, 1),
+      fmt(remoteRatio),
+      '≤ 1.30',
+      verdict(remoteRatio <= 1.3),
     );
 
     section('3. The SPA (production build)');

@@ -1,7 +1,8 @@
 import { generateSigningKey, startDevLogto, type DevLogto } from '@smsdesk/dev-logto';
+import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { importJWK, SignJWT } from 'jose';
-import { buildApp } from '../../src/app.ts';
+import { buildApp, loggerOptions } from '../../src/app.ts';
 import { testConfig } from './config.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
 
@@ -12,6 +13,8 @@ export interface TestStack {
   logto: DevLogto;
   database: TestDatabase;
   env: Record<string, string>;
+  /** Every log line the app wrote, at trace level, with the production redaction: for secret scans. */
+  logLines: string[];
   /** A real access token signed with dev-logto's key (verified through its JWKS like any other). */
   token(options?: { scope?: string; sub?: string }): Promise<string>;
   auth(options?: { scope?: string; sub?: string }): Promise<{ authorization: string }>;
@@ -26,7 +29,15 @@ export async function startTestStack(
   const logto = await startDevLogto({ port: 0, keys: [jwk] });
   const database = await createTestDatabase(kind);
   const fullEnv = { LOGTO_ENDPOINT: logto.endpoint, ...database.env, ...env };
-  const app = await buildApp(testConfig(fullEnv));
+  const config = testConfig(fullEnv);
+  const logLines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
+  const app = await buildApp(config, { logger: { ...loggerOptions(config), level: 'trace', stream } });
   const key = await importJWK(jwk, 'ES384');
   const token = async ({ scope = allScopes, sub = 'user-admin' } = {}) =>
     new SignJWT({ scope, client_id: 'smsdesk-spa' })
@@ -42,6 +53,7 @@ export async function startTestStack(
     logto,
     database,
     env: fullEnv,
+    logLines,
     token,
     auth: async (options) => ({ authorization: `Bearer ${await token(options)}` }),
     close: async () => {

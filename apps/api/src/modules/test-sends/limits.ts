@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import { createError } from '../../errors.ts';
-import { type LimitScope, newestSendTimes } from './repository.ts';
+import { type LimitScope, nthNewestSendTime } from './repository.ts';
 
 export type TestSendLimits = Config['testSends'];
 
@@ -64,16 +64,16 @@ export async function assertWithinLimits(
   ];
   for (const check of checks) {
     const since = new Date(now.getTime() - check.windowSeconds * 1000).toISOString();
-    const times = await newestSendTimes(db, {
+    const nth = await nthNewestSendTime(db, {
       column: check.column,
       value: check.value,
       since,
       excludeId: subject.id,
-      max: check.max,
+      nth: check.max,
     });
-    if (times.length < check.max) continue;
+    if (nth === null) continue;
     // A slot frees up when the max-th newest send leaves the window.
-    const freesAt = Date.parse(times[check.max - 1] as string) + check.windowSeconds * 1000;
+    const freesAt = Date.parse(nth) + check.windowSeconds * 1000;
     const retryAfter = Math.max(1, Math.ceil((freesAt - now.getTime()) / 1000));
     const window = check.windowSeconds === HOUR ? 'hour' : 'day';
     throw createError(

@@ -38,21 +38,25 @@ export function listTestSends(
 
 export type LimitScope = 'actor' | 'phoneHash' | 'connectorId';
 
-/** Creation times of the newest `max` other sends of one user, number or connector since `since`. */
-export async function newestSendTimes(
+/**
+ * The time of the `nth` newest other send of one user, number or connector since `since`, or null when
+ * there are fewer: the limit is reached exactly when it exists. One row comes back, whatever the limit.
+ */
+export async function nthNewestSendTime(
   db: Db,
-  scope: { column: LimitScope; value: string; since: string; excludeId: string; max: number },
-): Promise<string[]> {
-  const rows = await db
+  scope: { column: LimitScope; value: string; since: string; excludeId: string; nth: number },
+): Promise<string | null> {
+  const row = await db
     .selectFrom('testSends')
     .select('createdAt')
     .where(scope.column, '=', scope.value)
     .where('createdAt', '>', scope.since)
     .where('id', '!=', scope.excludeId)
     .orderBy('createdAt', 'desc')
-    .limit(scope.max)
-    .execute();
-  return rows.map((r) => r.createdAt);
+    .limit(1)
+    .offset(scope.nth - 1)
+    .executeTakeFirst();
+  return row?.createdAt ?? null;
 }
 
 /**

@@ -287,6 +287,8 @@ export function createTestSendService(deps: TestSendDeps) {
       );
     }
     if (row.verifiedAt) {
+      // The right code again (a retried request) gets the same answer; anything else cannot change it.
+      if (hasher.codeMatches(code, row.codeHash)) return { verified: true };
       throw createError('CONFLICT', `This test send was verified already (${row.verifiedAt})`);
     }
     if (row.verifyAttempts >= MAX_VERIFY_ATTEMPTS) throw exhausted();
@@ -301,7 +303,7 @@ export function createTestSendService(deps: TestSendDeps) {
     const used = await takeVerifyAttempt(db, id);
     if (used === null) {
       const current = await getRow(id);
-      if (current.verifiedAt) throw createError('CONFLICT', 'This test send was verified already');
+      if (current.verifiedAt) return verify(id, code, now);
       throw exhausted();
     }
     if (hasher.codeMatches(code, row.codeHash)) {
@@ -309,16 +311,11 @@ export function createTestSendService(deps: TestSendDeps) {
       return { verified: true };
     }
     const attemptsLeft = MAX_VERIFY_ATTEMPTS - used;
-    if (attemptsLeft === 0) {
-      throw createError(
-        'CODE_ATTEMPTS_EXHAUSTED',
-        `The code does not match, and that was the ${MAX_VERIFY_ATTEMPTS}th wrong code: send a new test code`,
-        { attemptsLeft: 0 },
-      );
-    }
     throw createError(
       'CODE_MISMATCH',
-      `The code does not match the one sent; ${attemptsLeft} attempt${attemptsLeft === 1 ? '' : 's'} left`,
+      attemptsLeft === 0
+        ? `The code does not match, and that was the ${MAX_VERIFY_ATTEMPTS}th wrong code: send a new test code`
+        : `The code does not match the one sent; ${attemptsLeft} attempt${attemptsLeft === 1 ? '' : 's'} left`,
       { attemptsLeft },
     );
   }

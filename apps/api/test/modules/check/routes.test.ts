@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { devConnectorBody } from '../../fixtures/connectors.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { startTestStack, type TestStack } from '../../helpers/stack.ts';
+import { expectNoSecrets } from '../../helpers/secrets.ts';
 
 interface Finding {
   severity: 'error' | 'warning' | 'info';
@@ -68,7 +69,8 @@ describe.each(databaseKinds)('connector check on %s', (kind) => {
   });
   beforeEach(() => emu.reset());
   afterAll(async () => {
-    for (const body of bodies) expect(body).not.toContain(devAccount.secretKey);
+    // Secret hygiene: no answer and no log line of this suite carries a configured secret.
+    expectNoSecrets([...bodies, ...(stack?.logLines ?? [])]);
     await stack?.close();
     await emu?.close();
   });

@@ -10,7 +10,7 @@ export interface VerifyTestSendInput {
   code: string;
 }
 
-/** `{ verified: true }`, or 422 CODE_MISMATCH (details.attemptsLeft), CODE_EXPIRED, CODE_ATTEMPTS_EXHAUSTED. */
+/** `{ verified: true }`, or 422 CODE_MISMATCH (details.attemptsLeft, 0 after the fifth), CODE_EXPIRED, CODE_ATTEMPTS_EXHAUSTED. */
 export const verifyTestSend = (api: ApiClient, { id, code }: VerifyTestSendInput) =>
   api
     .request<{ verified: true }>(`/api/test-sends/${encodeURIComponent(id)}/verify`, {
