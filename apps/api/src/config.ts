@@ -149,6 +149,21 @@ export function loadConfig(env: Env = process.env): Config {
       perConnectorPerDay: read('TEST_SEND_LIMIT_PER_CONNECTOR_PER_DAY', positiveInt, 100),
     },
   };
+  // Generated secrets (a warning, then a file under DATA_DIR) are for development: a production start
+  // (NODE_ENV=production) must be given them, so they are neither lost with a disk nor left to chance.
+  if (env.NODE_ENV === 'production') {
+    const required: Array<[string, unknown]> = [
+      ['SESSION_SECRET', config.sessionSecret],
+      ['SMSDESK_SECRET_KEY', config.secretKey],
+      ['LOGTO_APP_SECRET', config.logto.appSecret],
+    ];
+    for (const [key, value] of required) {
+      if (value === null && !problems.some((p) => p.startsWith(`${key}:`)))
+        problems.push(
+          `${key}: is required when NODE_ENV=production (generated values are for development only)`,
+        );
+    }
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -1,12 +1,13 @@
 /**
  * Every error code the API can answer with, its HTTP status and what it means. The error handler turns
- * an `AppError` into the shared error body; `test/app/errors.test.ts` checks every code is documented.
+ * an `AppError` into the shared error body; `test/plugins/errors.test.ts` checks every code is documented.
  */
 export const errorCodes = {
   VALIDATION_FAILED: {
     status: 400,
     doc: 'The request does not match its schema; details list each field and rule.',
   },
+  BAD_REQUEST: { status: 400, doc: 'A client error without a more specific code (e.g. from a plugin).' },
   UNAUTHORIZED: { status: 401, doc: 'No valid access token or session.' },
   FORBIDDEN: { status: 403, doc: 'The token lacks a scope the route needs; details name it.' },
   CSRF_REJECTED: { status: 403, doc: 'An unsafe method on a cookie session from another origin.' },
@@ -19,8 +20,10 @@ export const errorCodes = {
     doc: 'A connector maps a usage type to this template; pass ?force=true to delete anyway.',
   },
   VERSION_CONFLICT: { status: 412, doc: 'If-Match names a version that is not current; details carry it.' },
+  PRECONDITION_FAILED: { status: 412, doc: 'A conditional header of a static file request does not hold.' },
   PAYLOAD_TOO_LARGE: { status: 413, doc: 'The body is larger than the API accepts.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, doc: 'The body is not JSON.' },
+  RANGE_NOT_SATISFIABLE: { status: 416, doc: 'The Range header asks for bytes the file does not have.' },
   PRECONDITION_REQUIRED: { status: 428, doc: 'The update needs an If-Match header with the current ETag.' },
   CODE_MISMATCH: {
     status: 422,

@@ -1,7 +1,7 @@
 import type { FieldError } from '@smsdesk/shared/schemas/errors';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError, type ErrorCode, createError, errorCodes } from '../errors.ts';
+import { AppError, type ErrorCode, createError } from '../errors.ts';
 
 interface AjvIssue {
   instancePath: string;
@@ -46,17 +46,28 @@ function fromFastifyError(error: FastifyError): AppError {
     return createError('VALIDATION_FAILED', 'The body is not valid JSON');
   }
   if (error.statusCode === 429) return createError('RATE_LIMITED', error.message);
+  // A client error from Fastify or a plugin (e.g. @fastify/static's 412 or 416) is still the client's:
+  // a generic code for its status, never an app-specific one, and never a 500.
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    const code = (Object.keys(errorCodes) as ErrorCode[]).find(
-      (c) => errorCodes[c].status === error.statusCode,
-    );
-    if (code) return createError(code, error.message);
+    return createError(genericByStatus[error.statusCode] ?? 'BAD_REQUEST', error.message);
   }
   return createError(
     'INTERNAL',
     'Something went wrong on our side. The log has the details under this request id.',
   );
 }
+
+const genericByStatus: Partial<Record<number, ErrorCode>> = {
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  412: 'PRECONDITION_FAILED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  416: 'RANGE_NOT_SATISFIABLE',
+};
 
 export interface ErrorsOptions {
   /** Answers GETs for client-side routes (the SPA's history fallback) instead of a JSON 404. */

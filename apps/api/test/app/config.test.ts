@@ -34,4 +34,27 @@ describe('config', () => {
     expect(() => loadConfig({ SMSDESK_SECRET_KEY: 'hunter2-not-base64!' })).toThrow(/<19 characters>/);
     expect(() => loadConfig({ SMSDESK_SECRET_KEY: 'hunter2-not-base64!' })).not.toThrow(/hunter2/);
   });
+
+  it('requires the secrets it would otherwise generate when NODE_ENV=production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'development' })).not.toThrow();
+    let error: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'short' });
+    } catch (e) {
+      error = e;
+    }
+    const problems = (error as ConfigError).problems;
+    expect(problems).toEqual([
+      expect.stringMatching(/^SESSION_SECRET: must be at least 32 characters/),
+      expect.stringMatching(/^SMSDESK_SECRET_KEY: is required when NODE_ENV=production/),
+      expect.stringMatching(/^LOGTO_APP_SECRET: is required when NODE_ENV=production/),
+    ]);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(32),
+      SMSDESK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+      LOGTO_APP_SECRET: 'app-secret',
+    });
+    expect(config.sessionSecret).toBe('x'.repeat(32));
+  });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
+import healthRoutes from '../../src/modules/health/routes.ts';
 import { testConfig } from '../helpers/config.ts';
 
 describe('health', () => {
@@ -21,6 +22,34 @@ describe('health', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'ready' });
     expect(Array.isArray(res.json().dependencies)).toBe(true);
+  });
+
+  it('answers readiness 503 naming the dependency that is down', async () => {
+    let databaseUp = true;
+    const health = Fastify({ logger: false });
+    await health.register(healthRoutes, {
+      checks: () => [
+        {
+          name: 'database',
+          check: async () => {
+            if (!databaseUp) throw new Error('connection refused');
+          },
+        },
+        { name: 'cache', check: async () => {} },
+      ],
+    });
+    expect((await health.inject({ method: 'GET', url: '/health/ready' })).statusCode).toBe(200);
+    databaseUp = false;
+    const res = await health.inject({ method: 'GET', url: '/health/ready' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toMatchObject({
+      status: 'not_ready',
+      dependencies: [
+        { name: 'database', status: 'down', message: 'connection refused' },
+        { name: 'cache', status: 'up' },
+      ],
+    });
+    await health.close();
   });
 
   it('answers unknown routes with 404 in the shared error shape', async () => {

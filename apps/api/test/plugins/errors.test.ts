@@ -25,6 +25,11 @@ async function appWithRoutes() {
   app.get('/boom', async () => {
     throw new Error('connection string postgres://user:pw@db/secret failed');
   });
+  app.get('/plugin-error/:status', async (request) => {
+    // What a plugin such as @fastify/static throws: an Error with a client status and no AppError code.
+    const status = Number((request.params as { status: string }).status);
+    throw Object.assign(new Error(`plugin refused with ${status}`), { statusCode: status });
+  });
   app.get('/conflict', async () => {
     throw createError('CONFLICT', 'A connector with this name exists', { field: 'name' });
   });
@@ -66,6 +71,22 @@ describe('error handler', () => {
     expect(res.statusCode).toBe(500);
     expect(res.json().error.code).toBe('INTERNAL');
     expect(res.body).not.toMatch(/postgres|secret|stack/);
+  });
+
+  it("answers a plugin's client errors with a generic code for their status, never 500", async () => {
+    const app = await appWithRoutes();
+    const answers = [];
+    for (const status of [400, 404, 412, 416, 418]) {
+      const res = await app.inject({ method: 'GET', url: `/plugin-error/${status}` });
+      answers.push([status, res.statusCode, res.json().error.code]);
+    }
+    expect(answers).toEqual([
+      [400, 400, 'BAD_REQUEST'],
+      [404, 404, 'NOT_FOUND'],
+      [412, 412, 'PRECONDITION_FAILED'],
+      [416, 416, 'RANGE_NOT_SATISFIABLE'],
+      [418, 400, 'BAD_REQUEST'],
+    ]);
   });
 
   it('answers an AppError with its status, code and details', async () => {

@@ -16,7 +16,9 @@ describe.each(databaseKinds)('connectors API on %s', (kind) => {
   afterAll(async () => {
     // Secret hygiene: no answer and no log line of this suite carries a configured secret.
     // (The lines are really there: every request is logged at trace level, with the production redaction.)
-    expect(stack.logLines.filter((line) => line.includes('"url":"/api/connectors"')).length).toBeGreaterThan(2);
+    expect(stack.logLines.filter((line) => line.includes('"url":"/api/connectors"')).length).toBeGreaterThan(
+      2,
+    );
     expectNoSecrets([...bodies, ...stack.logLines]);
     await stack?.close();
   });

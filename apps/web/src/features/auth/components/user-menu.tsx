@@ -4,7 +4,7 @@ import { signedOutUrl } from '../../../lib/auth.ts';
 import { useMe } from '../api/get-me.ts';
 
 export function UserMenu() {
-  const { isAuthenticated, getIdTokenClaims, signOut } = useLogto();
+  const { isAuthenticated, getIdTokenClaims, signOut, error } = useLogto();
   const [claims, setClaims] = useState<IdTokenClaims | undefined>();
   useEffect(() => {
     if (isAuthenticated) void getIdTokenClaims().then(setClaims);
@@ -13,6 +13,12 @@ export function UserMenu() {
   const name = claims?.username ?? claims?.name ?? claims?.sub ?? '…';
   return (
     <div className="user">
+      {/* The SDK keeps its errors (sign-out, token refresh, claims) in `error`: show them, never swallow. */}
+      {error && (
+        <span className="badge badge-red" role="alert" title={error.message}>
+          Sign-in problem: {error.message}
+        </span>
+      )}
       <ReadOnlyBadge />
       <span className="user-name" data-testid="signed-in-user">
         {name}
