@@ -1,9 +1,10 @@
+// Permissions of the smsdesk API resource, as they would be defined in Logto's console: the contract's own.
+import { type ApiScope, apiScopes } from '@smsdesk/shared/scopes';
+
+export { type ApiScope, apiScopes };
+
 /** The API resource indicator smsdesk's access tokens are issued for (Logto "API resource"). */
 export const defaultResource = 'https://api.smsdesk.local';
-
-/** Permissions of the smsdesk API resource, as they would be defined in Logto's console. */
-export const apiScopes = ['read:connectors', 'write:connectors', 'write:templates', 'send:sms'] as const;
-export type ApiScope = (typeof apiScopes)[number];
 
 /** Logto RBAC in miniature: a role grants a fixed set of API permissions. */
 export const devRoles = {

@@ -1,7 +1,10 @@
-/** The shared error body, as a plain type and guard (no schema library) for the SPA's API client. */
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+import type { ErrorBody } from './schemas/errors.ts';
+
+/**
+ * A guard for the shared error body, for the SPA's API client: the type comes from the schema (a type-only
+ * import, so no schema library reaches the bundle), the check is plain code.
+ */
+export type { ErrorBody };
 
 export function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;

@@ -1,4 +1,5 @@
 import LogtoClient, { type LogtoConfig } from '@logto/node';
+import { apiScopes } from '@smsdesk/shared/scopes';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 
@@ -23,7 +24,7 @@ export function logtoConfigOf(config: Config): LogtoConfig {
     appId: config.logto.appId,
     appSecret: config.logto.appSecret ?? undefined,
     resources: [config.logto.apiResource],
-    scopes: ['read:connectors', 'write:connectors', 'write:templates', 'send:sms'],
+    scopes: [...apiScopes],
   };
 }
 
