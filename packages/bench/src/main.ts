@@ -7,13 +7,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { devClients, generateSigningKey, getClientCredentialsToken, startDevLogto } from '@smsdesk/dev-logto';
-import {
-  devAccount,
-  seededLogtoTemplates,
-  seededTemplateIds,
-  startTencentSmsEmulator,
-} from '@smsdesk/tencent-sms-emulator';
+import { devAccount, seededTemplateIds, startTencentSmsEmulator } from '@smsdesk/tencent-sms-emulator';
 import * as tencentcloud from 'tencentcloud-sdk-nodejs-sms';
+import { devConnectorBody } from '@smsdesk/test-support/connectors';
 import { type LoadResult, load, median, medianResult } from './load.ts';
 import type { NodeProcess } from '@smsdesk/test-support/node-process';
 import { repoRoot, startProcess } from './processes.ts';
@@ -32,16 +28,6 @@ const row = (...cells: (string | number)[]) => {
 };
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
-
-const connectorBody = (name: string) => ({
-  name,
-  accessKeyId: devAccount.secretId,
-  accessKeySecret: devAccount.secretKey,
-  signName: devAccount.signName,
-  region: devAccount.region,
-  sdkAppId: devAccount.sdkAppId,
-  templates: [...seededLogtoTemplates],
-});
 
 async function main() {
   delete process.env.http_proxy;
@@ -79,7 +65,7 @@ async function main() {
       const res = await fetch(`${api.url}/api/connectors`, {
         method: 'POST',
         headers: auth,
-        body: JSON.stringify(connectorBody(`Bench ${i}`)),
+        body: JSON.stringify(devConnectorBody(`Bench ${i}`)),
       });
       if (res.status !== 201)
         throw new Error(`seeding a connector answered ${res.status}: ${await res.text()}`);
@@ -199,30 +185,16 @@ async function main() {
       }
       return { direct: median(direct), viaApi: median(viaApi) };
     }
+    const sendRow = (label: string, pair: { direct: number; viaApi: number }) => {
+      const ratio = pair.viaApi / pair.direct;
+      row(label, fmt(pair.direct, 1), fmt(pair.viaApi, 1), fmt(ratio), '≤ 1.30', verdict(ratio <= 1.3));
+    };
     row('measure', 'SDK direct ms', 'through smsdesk ms', 'ratio', 'goal', '');
-    const loopback = await sendPairs();
-    const sendRatio = loopback.viaApi / loopback.direct;
-    row(
-      'test send, emulator on loopback, median of 40',
-      fmt(loopback.direct, 1),
-      fmt(loopback.viaApi, 1),
-      fmt(sendRatio),
-      '≤ 1.30',
-      verdict(sendRatio <= 1.3),
-    );
+    sendRow('test send, emulator on loopback, median of 40', await sendPairs());
     // Tencent is a network away: the emulator holds each SendSms for a modest round trip of 40 ms.
     emulator.injectFault({ kind: 'delay', delayMs: 40, action: 'SendSms', count: 80 });
-    const remote = await sendPairs();
+    sendRow('test send, Tencent 40 ms away (emulator delay), median of 40', await sendPairs());
     emulator.clearFaults();
-    const remoteRatio = remote.viaApi / remote.direct;
-    row(
-      'test send, Tencent 40 ms away (emulator delay), median of 40',
-      fmt(remote.direct, 1),
-      fmt(remote.viaApi, 1),
-      fmt(remoteRatio),
-      '≤ 1.30',
-      verdict(remoteRatio <= 1.3),
-    );
 
     section('3. The SPA (production build)');
     row('measure', 'figure', 'goal', '');
@@ -255,7 +227,7 @@ async function main() {
         const res = await fetch(`${api.url}/api/connectors`, {
           method: 'POST',
           headers: auth,
-          body: JSON.stringify(connectorBody(`Load ${i}`)),
+          body: JSON.stringify(devConnectorBody(`Load ${i}`)),
         });
         pool.push({ id: ((await res.json()) as { id: string }).id, version: 1 });
       }

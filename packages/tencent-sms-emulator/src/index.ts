@@ -8,6 +8,7 @@ import type { RequestLogEntry, Store, StoredMessage } from './store.ts';
 
 export {
   devAccount,
+  devLogtoConnectorConfig,
   otherAccount,
   seededLogtoTemplates,
   seededSignIds,

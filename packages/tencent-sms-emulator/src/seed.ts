@@ -42,6 +42,21 @@ export const seededLogtoTemplates = [
   { usageType: 'Generic', templateCode: seededTemplateIds.generic },
 ] as const;
 
+/** Logto's Tencent SMS connector config (its JSON fields) for the dev account: a connector that works here. */
+export function devLogtoConnectorConfig() {
+  return {
+    accessKeyId: devAccount.secretId,
+    accessKeySecret: devAccount.secretKey,
+    signName: devAccount.signName,
+    region: devAccount.region,
+    sdkAppId: devAccount.sdkAppId,
+    templates: seededLogtoTemplates.map((t) => ({
+      usageType: t.usageType,
+      templateCode: String(t.templateCode),
+    })),
+  };
+}
+
 export const seededSignIds = { approved: 10001, underReview: 10002, other: 10003 } as const;
 
 /** First id handed to templates created through AddSmsTemplate. */

@@ -3,7 +3,7 @@
  * dev account with its four approved templates mapped, so a newcomer's first sign-in shows a working
  * connector. Never part of a production start.
  */
-import { devAccount, seededLogtoTemplates } from '@smsdesk/tencent-sms-emulator';
+import { devLogtoConnectorConfig } from '@smsdesk/tencent-sms-emulator';
 import { ConfigError, loadConfig } from '../config.ts';
 import { secretBoxFor } from '../lib/secret-box.ts';
 import { createConnectorService } from '../modules/connectors/service.ts';
@@ -38,13 +38,8 @@ async function main() {
       {
         name: 'Tencent emulator (dev)',
         description: 'The local Tencent SMS emulator on :3002 with its dev account (seeded by pnpm dev)',
-        accessKeyId: devAccount.secretId,
-        accessKeySecret: devAccount.secretKey,
-        signName: devAccount.signName,
-        region: devAccount.region,
-        sdkAppId: devAccount.sdkAppId,
+        ...devLogtoConnectorConfig(),
         international: false,
-        templates: [...seededLogtoTemplates],
       },
       'dev-seed',
     );
