@@ -38,6 +38,10 @@ describe('the Test sends tab in Chromium', () => {
   it('sends a SignIn code to a +86 number, verifies the code the phone got and sees it delivered', async () => {
     const before = (await inbox(emulatorUrl, phone)).length;
     await page.getByRole('link', { name: 'Test sends', exact: true }).click();
+    // Each usage type says what the check found, though the Health tab was never opened.
+    const usageType = page.getByLabel('Usage type', { exact: true });
+    await usageType.locator('option[value="SignIn"]', { hasText: '✓ ready' }).waitFor({ state: 'attached' });
+    await expect(usageType.locator('option[value="BindMfa"]').textContent()).resolves.toMatch(/BindMfa — /);
     await page.getByLabel('Phone number', { exact: true }).fill(phone);
     await page.getByLabel('Usage type', { exact: true }).selectOption('SignIn');
     await page.getByLabel('smsdesk — E.164 and just the code').check();

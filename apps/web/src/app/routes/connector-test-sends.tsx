@@ -2,14 +2,14 @@ import { useParams } from 'react-router';
 import { env } from '../../config/env.ts';
 import { useCan, useMe } from '../../features/auth/api/get-me.ts';
 import { useConnector } from '../../features/connectors/api/get-connector.ts';
-import { useLastCheck } from '../../features/health/api/run-check.ts';
+import { useRecentCheck } from '../../features/health/api/run-check.ts';
 import { TestSendsPanel } from '../../features/test-sends/components/test-sends-panel.tsx';
 import { usageTypeNotes } from '../../features/test-sends/utils/usage-type-notes.ts';
 
 export function Component() {
   const { id = '' } = useParams();
   const { data } = useConnector(id);
-  const check = useLastCheck(id);
+  const check = useRecentCheck(id);
   const me = useMe();
   const canSend = useCan('send:sms');
   if (!data) return null;

@@ -32,7 +32,10 @@ export function useCheck(connectorId: string) {
   return useQuery(checkQueryOptions(useApiClient(), connectorId));
 }
 
-/** The last check's answer if one is cached; never runs the check itself. */
-export function useLastCheck(connectorId: string) {
-  return useQuery({ ...checkQueryOptions(useApiClient(), connectorId), enabled: false });
+/**
+ * For screens that show the check beside something else (the test-send form): a check of the last five
+ * minutes is reused, an older one or none is run, so each usage type shows its verdict.
+ */
+export function useRecentCheck(connectorId: string) {
+  return useQuery({ ...checkQueryOptions(useApiClient(), connectorId), staleTime: 5 * 60_000 });
 }
