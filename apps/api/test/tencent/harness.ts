@@ -3,7 +3,9 @@
 import { type Server, type Socket, createServer, connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { type TencentSmsEmulator, devAccount, startTencentSmsEmulator } from '@smsdesk/tencent-sms-emulator';
-import type { TencentCredentials } from '../../src/tencent/gateway.ts';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { TencentCredentials, TencentGateway } from '../../src/tencent/gateway.ts';
+import { createSdkGateway } from '../../src/tencent/sdk-gateway.ts';
 
 export const creds: TencentCredentials = {
   secretId: devAccount.secretId,
@@ -14,6 +16,21 @@ export const creds: TencentCredentials = {
 export function startEmulator(): Promise<TencentSmsEmulator> {
   // Reviews only through the control API, and no frequency limits, so results do not depend on timing.
   return startTencentSmsEmulator({ port: 0, reviewDelayMs: null, limits: false });
+}
+
+/**
+ * One emulator for the file, reset before each test, and the SDK gateway to it: read `ctx.emu` and
+ * `ctx.gateway` inside the tests (they are set once `beforeAll` has run).
+ */
+export function useEmulatorGateway(timeoutMs: number): { emu: TencentSmsEmulator; gateway: TencentGateway } {
+  const ctx = {} as { emu: TencentSmsEmulator; gateway: TencentGateway };
+  beforeAll(async () => {
+    ctx.emu = await startEmulator();
+    ctx.gateway = createSdkGateway({ endpoint: ctx.emu.url, timeoutMs });
+  });
+  afterAll(() => ctx.emu?.close());
+  beforeEach(() => resetEmulator(ctx.emu));
+  return ctx;
 }
 
 export async function injectFault(

@@ -1,24 +1,10 @@
-import {
-  type TencentSmsEmulator,
-  devAccount,
-  seededSignIds,
-  seededTemplateIds,
-} from '@smsdesk/tencent-sms-emulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TencentGateway } from '../../src/tencent/gateway.ts';
+import { devAccount, seededSignIds, seededTemplateIds } from '@smsdesk/tencent-sms-emulator';
+import { describe, expect, it } from 'vitest';
 import { guidanceFor } from '../../src/tencent/errors.ts';
 import { createSdkGateway } from '../../src/tencent/sdk-gateway.ts';
-import { closedPort, creds, requestsOf, resetEmulator, startEmulator } from './harness.ts';
+import { closedPort, creds, requestsOf, useEmulatorGateway } from './harness.ts';
 
-let emu: TencentSmsEmulator;
-let gateway: TencentGateway;
-
-beforeAll(async () => {
-  emu = await startEmulator();
-  gateway = createSdkGateway({ endpoint: emu.url, timeoutMs: 5000 });
-});
-afterAll(() => emu.close());
-beforeEach(() => resetEmulator(emu));
+const ctx = useEmulatorGateway(5000);
 
 const template = {
   name: 'smsdesk test',
@@ -29,7 +15,7 @@ const template = {
 
 describe('templates', () => {
   it('lists the seeded mainland templates in smsdesk words', async () => {
-    const templates = await gateway.listTemplates(creds, { international: false });
+    const templates = await ctx.gateway.listTemplates(creds, { international: false });
     const byId = new Map(templates.map((t) => [t.templateId, t]));
     for (const id of Object.values(seededTemplateIds)) expect(byId.has(id)).toBe(true);
     expect(byId.get(seededTemplateIds.signIn)).toMatchObject({
@@ -50,7 +36,7 @@ describe('templates', () => {
   });
 
   it('lists only the asked ids, ignoring ids that cannot exist', async () => {
-    const templates = await gateway.listTemplates(creds, {
+    const templates = await ctx.gateway.listTemplates(creds, {
       international: false,
       templateIds: [seededTemplateIds.generic, seededTemplateIds.twoVariables, 'not-a-number'],
     });
@@ -58,17 +44,17 @@ describe('templates', () => {
       seededTemplateIds.generic,
       seededTemplateIds.twoVariables,
     ]);
-    expect(await gateway.listTemplates(creds, { international: false, templateIds: [] })).toEqual([]);
+    expect(await ctx.gateway.listTemplates(creds, { international: false, templateIds: [] })).toEqual([]);
   });
 
   it('walks every page with Limit/Offset', async () => {
-    const small = createSdkGateway({ endpoint: emu.url, timeoutMs: 5000, pageSize: 3 });
+    const small = createSdkGateway({ endpoint: ctx.emu.url, timeoutMs: 5000, pageSize: 3 });
     for (let i = 0; i < 4; i++) await small.addTemplate(creds, { ...template, name: `paged ${i}` });
-    const before = (await requestsOf(emu, 'DescribeSmsTemplateList')).length;
+    const before = (await requestsOf(ctx.emu, 'DescribeSmsTemplateList')).length;
     const all = await small.listTemplates(creds, { international: false });
     expect(all).toHaveLength(7 + 4);
     expect(new Set(all.map((t) => t.templateId)).size).toBe(11);
-    const calls = (await requestsOf(emu, 'DescribeSmsTemplateList')).slice(before);
+    const calls = (await requestsOf(ctx.emu, 'DescribeSmsTemplateList')).slice(before);
     expect(calls.map((c) => [c.params.Limit, c.params.Offset])).toEqual([
       [3, 0],
       [3, 3],
@@ -78,41 +64,47 @@ describe('templates', () => {
   });
 
   it('lists more than 100 templates with the default page size', async () => {
-    for (let i = 0; i < 101; i++) await gateway.addTemplate(creds, { ...template, name: `bulk ${i}` });
-    const all = await gateway.listTemplates(creds, { international: false });
+    for (let i = 0; i < 101; i++) await ctx.gateway.addTemplate(creds, { ...template, name: `bulk ${i}` });
+    const all = await ctx.gateway.listTemplates(creds, { international: false });
     expect(all).toHaveLength(108);
-    const calls = await requestsOf(emu, 'DescribeSmsTemplateList');
+    const calls = await requestsOf(ctx.emu, 'DescribeSmsTemplateList');
     expect(calls.map((c) => c.params.Offset)).toEqual([0, 100]);
   });
 
   it('adds, modifies and deletes a template', async () => {
-    const { templateId } = await gateway.addTemplate(creds, { ...template, remark: 'for the test' });
+    const { templateId } = await ctx.gateway.addTemplate(creds, { ...template, remark: 'for the test' });
     expect(templateId).toMatch(/^\d+$/);
     expect(Number(templateId)).toBeGreaterThanOrEqual(100100);
-    const [added] = await gateway.listTemplates(creds, { international: false, templateIds: [templateId] });
+    const [added] = await ctx.gateway.listTemplates(creds, {
+      international: false,
+      templateIds: [templateId],
+    });
     expect(added).toMatchObject({ name: 'smsdesk test', content: 'Your code is {1}.', status: 'reviewing' });
 
-    await gateway.modifyTemplate(creds, templateId, { ...template, content: 'Your smsdesk code is {1}.' });
-    const [modified] = await gateway.listTemplates(creds, {
+    await ctx.gateway.modifyTemplate(creds, templateId, {
+      ...template,
+      content: 'Your smsdesk code is {1}.',
+    });
+    const [modified] = await ctx.gateway.listTemplates(creds, {
       international: false,
       templateIds: [templateId],
     });
     expect(modified?.content).toBe('Your smsdesk code is {1}.');
 
-    await gateway.deleteTemplate(creds, templateId);
-    expect(await gateway.listTemplates(creds, { international: false, templateIds: [templateId] })).toEqual(
-      [],
-    );
+    await ctx.gateway.deleteTemplate(creds, templateId);
+    expect(
+      await ctx.gateway.listTemplates(creds, { international: false, templateIds: [templateId] }),
+    ).toEqual([]);
   });
 
   it('lists international templates separately', async () => {
-    const { templateId } = await gateway.addTemplate(creds, {
+    const { templateId } = await ctx.gateway.addTemplate(creds, {
       name: 'intl',
       content: 'Your code is {1}',
       smsType: 3,
       international: true,
     });
-    const intl = await gateway.listTemplates(creds, { international: true });
+    const intl = await ctx.gateway.listTemplates(creds, { international: true });
     expect(intl.map((t) => t.templateId)).toEqual([templateId]);
     expect(intl[0]?.international).toBe(true);
   });
@@ -120,7 +112,7 @@ describe('templates', () => {
 
 describe('signs', () => {
   it('lists all signs without ids (SignIdSet is optional, paged like templates)', async () => {
-    const signs = await gateway.listSigns(creds, { international: false });
+    const signs = await ctx.gateway.listSigns(creds, { international: false });
     const byName = new Map(signs.map((s) => [s.signName, s]));
     expect(byName.get('smsdesk')).toMatchObject({
       signId: String(seededSignIds.approved),
@@ -132,13 +124,13 @@ describe('signs', () => {
       status: 'reviewing',
     });
     expect(byName.has('othersign')).toBe(false);
-    const calls = await requestsOf(emu, 'DescribeSmsSignList');
+    const calls = await requestsOf(ctx.emu, 'DescribeSmsSignList');
     expect(calls[0]?.params).toMatchObject({ International: 0, Limit: 100, Offset: 0 });
     expect(calls[0]?.params.SignIdSet).toBeUndefined();
   });
 
   it('lists signs by id', async () => {
-    const signs = await gateway.listSigns(creds, {
+    const signs = await ctx.gateway.listSigns(creds, {
       international: false,
       signIds: [String(seededSignIds.underReview)],
     });
@@ -148,7 +140,7 @@ describe('signs', () => {
 
 describe('sendSms', () => {
   it('sends, and reports per-number failures as statuses instead of throwing', async () => {
-    const result = await gateway.sendSms(creds, {
+    const result = await ctx.gateway.sendSms(creds, {
       sdkAppId: devAccount.sdkAppId,
       signName: devAccount.signName,
       templateId: seededTemplateIds.signIn,
@@ -162,11 +154,11 @@ describe('sendSms', () => {
     expect(ok).toMatchObject({ phoneNumber: '+8613800138000', code: 'Ok', fee: 1, isoCode: 'CN' });
     expect(ok?.serialNo).toEqual(expect.any(String));
     expect(bad).toMatchObject({ code: 'InvalidParameterValue.IncorrectPhoneNumber', fee: 0 });
-    expect(emu.messages('+8613800138000')[0]?.text).toContain('123456');
+    expect(ctx.emu.messages('+8613800138000')[0]?.text).toContain('123456');
   });
 
   it('returns an unapproved template as a status code that guidanceFor explains', async () => {
-    const result = await gateway.sendSms(creds, {
+    const result = await ctx.gateway.sendSms(creds, {
       sdkAppId: devAccount.sdkAppId,
       signName: devAccount.signName,
       templateId: seededTemplateIds.underReview,
@@ -177,13 +169,13 @@ describe('sendSms', () => {
     expect(status?.code).toBe('FailedOperation.TemplateIncorrectOrUnapproved');
     const guidance = guidanceFor(status?.code ?? '', { templateId: seededTemplateIds.underReview });
     expect(guidance.message).toContain('Template 100005');
-    expect(emu.messages()).toHaveLength(0);
+    expect(ctx.emu.messages()).toHaveLength(0);
   });
 });
 
 describe('pullDeliveryReports', () => {
   it('hands each report out once', async () => {
-    const sent = await gateway.sendSms(creds, {
+    const sent = await ctx.gateway.sendSms(creds, {
       sdkAppId: devAccount.sdkAppId,
       signName: devAccount.signName,
       templateId: seededTemplateIds.generic,
@@ -191,14 +183,14 @@ describe('pullDeliveryReports', () => {
       phoneNumbers: ['+8613800138001', '+8613800138002'],
     });
     const serials = sent.statuses.map((s) => s.serialNo);
-    const first = await gateway.pullDeliveryReports(creds, { sdkAppId: devAccount.sdkAppId, limit: 1 });
+    const first = await ctx.gateway.pullDeliveryReports(creds, { sdkAppId: devAccount.sdkAppId, limit: 1 });
     expect(first).toHaveLength(1);
-    const rest = await gateway.pullDeliveryReports(creds, { sdkAppId: devAccount.sdkAppId });
+    const rest = await ctx.gateway.pullDeliveryReports(creds, { sdkAppId: devAccount.sdkAppId });
     const reports = [...first, ...rest];
     expect(reports.map((r) => r.serialNo).sort()).toEqual([...serials].sort());
     expect(reports[0]).toMatchObject({ status: 'delivered', description: expect.any(String) });
     expect(reports[0]?.receivedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect(await gateway.pullDeliveryReports(creds, { sdkAppId: devAccount.sdkAppId })).toEqual([]);
+    expect(await ctx.gateway.pullDeliveryReports(creds, { sdkAppId: devAccount.sdkAppId })).toEqual([]);
   });
 });
 
@@ -207,7 +199,7 @@ describe('proxy', () => {
     const saved = process.env.http_proxy;
     process.env.http_proxy = `http://127.0.0.1:${await closedPort()}`;
     try {
-      const fresh = createSdkGateway({ endpoint: emu.url, timeoutMs: 5000 });
+      const fresh = createSdkGateway({ endpoint: ctx.emu.url, timeoutMs: 5000 });
       const signs = await fresh.listSigns(creds, { international: false });
       expect(signs.length).toBeGreaterThan(0);
     } finally {

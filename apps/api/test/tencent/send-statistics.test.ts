@@ -1,23 +1,9 @@
-import {
-  type TencentSmsEmulator,
-  devAccount,
-  otherAccount,
-  seededTemplateIds,
-} from '@smsdesk/tencent-sms-emulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TencentGateway } from '../../src/tencent/gateway.ts';
-import { chinaHour, createSdkGateway } from '../../src/tencent/sdk-gateway.ts';
-import { creds, injectFault, requestsOf, resetEmulator, startEmulator } from './harness.ts';
+import { devAccount, otherAccount, seededTemplateIds } from '@smsdesk/tencent-sms-emulator';
+import { describe, expect, it } from 'vitest';
+import { chinaHour } from '../../src/tencent/sdk-gateway.ts';
+import { creds, injectFault, requestsOf, useEmulatorGateway } from './harness.ts';
 
-let emu: TencentSmsEmulator;
-let gateway: TencentGateway;
-
-beforeAll(async () => {
-  emu = await startEmulator();
-  gateway = createSdkGateway({ endpoint: emu.url, timeoutMs: 2000 });
-});
-afterAll(() => emu.close());
-beforeEach(() => resetEmulator(emu));
+const ctx = useEmulatorGateway(2000);
 
 describe('sendStatistics (the SDK app id probe)', () => {
   it('writes hours as yyyymmddhh in China time', () => {
@@ -26,42 +12,48 @@ describe('sendStatistics (the SDK app id probe)', () => {
   });
 
   it("counts this hour's accepted messages of the connector's own app, sending nothing", async () => {
-    expect(await gateway.sendStatistics(creds, { sdkAppId: devAccount.sdkAppId })).toEqual({
+    expect(await ctx.gateway.sendStatistics(creds, { sdkAppId: devAccount.sdkAppId })).toEqual({
       feeCount: 0,
       requestCount: 0,
       requestSuccessCount: 0,
     });
-    await gateway.sendSms(creds, {
+    await ctx.gateway.sendSms(creds, {
       sdkAppId: devAccount.sdkAppId,
       signName: devAccount.signName,
       templateId: seededTemplateIds.signIn,
       params: ['123456'],
       phoneNumbers: ['8613800138000'],
     });
-    const after = await gateway.sendStatistics(creds, { sdkAppId: devAccount.sdkAppId });
+    const after = await ctx.gateway.sendStatistics(creds, { sdkAppId: devAccount.sdkAppId });
     expect(after.requestSuccessCount).toBe(1);
-    const [call] = await requestsOf(emu, 'SendStatusStatistics');
+    const [call] = await requestsOf(ctx.emu, 'SendStatusStatistics');
     expect(call?.params).toMatchObject({ Limit: 0, Offset: 0, SmsSdkAppId: devAccount.sdkAppId });
     const hours = [chinaHour(new Date(Date.now() - 60_000)), chinaHour(new Date())];
     expect(hours).toContain(call?.params.BeginTime);
     expect(call?.params.EndTime).toBe(call?.params.BeginTime);
-    expect(emu.messages()).toHaveLength(1);
+    expect(ctx.emu.messages()).toHaveLength(1);
   });
 
   it('refuses an app of another account and an app of nobody with their Tencent codes', async () => {
-    await expect(gateway.sendStatistics(creds, { sdkAppId: otherAccount.sdkAppId })).rejects.toMatchObject({
+    await expect(
+      ctx.gateway.sendStatistics(creds, { sdkAppId: otherAccount.sdkAppId }),
+    ).rejects.toMatchObject({
       code: 'TENCENT_AUTH_FAILED',
       details: { tencentCode: 'UnauthorizedOperation.SmsSdkAppIdVerifyFail' },
     });
-    await expect(gateway.sendStatistics(creds, { sdkAppId: '1400999999' })).rejects.toMatchObject({
+    await expect(ctx.gateway.sendStatistics(creds, { sdkAppId: '1400999999' })).rejects.toMatchObject({
       code: 'TENCENT_AUTH_FAILED',
       details: { tencentCode: 'InvalidParameterValue.SdkAppIdNotExist' },
     });
   });
 
   it('maps a Tencent fault to the usual AppError', async () => {
-    await injectFault(emu, { kind: 'error', action: 'SendStatusStatistics', code: 'InternalError.Timeout' });
-    await expect(gateway.sendStatistics(creds, { sdkAppId: devAccount.sdkAppId })).rejects.toMatchObject({
+    await injectFault(ctx.emu, {
+      kind: 'error',
+      action: 'SendStatusStatistics',
+      code: 'InternalError.Timeout',
+    });
+    await expect(ctx.gateway.sendStatistics(creds, { sdkAppId: devAccount.sdkAppId })).rejects.toMatchObject({
       code: 'TENCENT_UNAVAILABLE',
     });
   });
