@@ -1,8 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '@smsdesk/test-support/chromium';
-import { createConnector, requiredTemplates } from './support/connectors.ts';
-import { signInThroughSpa } from './support/sign-in.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useSignedInConnector, requiredTemplates } from './support/connectors.ts';
 
 const optional = [
   'OrganizationInvitation',
@@ -19,44 +17,34 @@ describe('the Health tab in Chromium', () => {
   const appUrl = inject('appUrl');
   const emulatorUrl = inject('emulatorUrl');
   const name = `e2e health ${Date.now().toString(36)}`;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
-  let page: Page;
-  let connectorPath: string;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await signInThroughSpa(page, appUrl, 'admin', 'smsdesk-admin');
-    connectorPath = await createConnector(page, appUrl, name);
-  });
-  afterAll(() => browser.close());
+  const ctx = useSignedInConnector(appUrl, name);
 
   it('runs the check when opened: the four required types green, the five optional ones amber', async () => {
-    await page.getByRole('link', { name: 'Health', exact: true }).click();
-    await page.getByTestId('check-status').waitFor({ timeout: 20_000 });
-    await expect(page.getByTestId('check-status').textContent()).resolves.toContain('Logto will work');
-    const matrix = page.getByRole('table', { name: 'Usage type health' });
+    await ctx.page.getByRole('link', { name: 'Health', exact: true }).click();
+    await ctx.page.getByTestId('check-status').waitFor({ timeout: 20_000 });
+    await expect(ctx.page.getByTestId('check-status').textContent()).resolves.toContain('Logto will work');
+    const matrix = ctx.page.getByRole('table', { name: 'Usage type health' });
     await expect(matrix.getByRole('rowheader').allTextContents()).resolves.toEqual([
       ...Object.keys(requiredTemplates),
       ...optional,
     ]);
     for (const usageType of Object.keys(requiredTemplates)) {
-      await rowState(page, usageType, 'ok').waitFor();
+      await rowState(ctx.page, usageType, 'ok').waitFor();
     }
     for (const usageType of optional) {
-      await rowState(page, usageType, 'warning').waitFor();
+      await rowState(ctx.page, usageType, 'warning').waitFor();
     }
-    await expect(page.getByText('Last checked').count()).resolves.toBe(1);
+    await expect(ctx.page.getByText('Last checked').count()).resolves.toBe(1);
   });
 
   it('creates and maps a template from the MfaVerification row; approved at Tencent, the row turns green', async () => {
-    await page.goto(`${appUrl}${connectorPath}/health`);
-    await rowState(page, 'MfaVerification', 'warning').waitFor({ timeout: 20_000 });
-    await page
+    await ctx.page.goto(`${appUrl}${ctx.connectorPath}/health`);
+    await rowState(ctx.page, 'MfaVerification', 'warning').waitFor({ timeout: 20_000 });
+    await ctx.page
       .getByTestId('health-MfaVerification')
       .getByRole('button', { name: 'Create template', exact: true })
       .click();
-    const dialog = page.getByRole('dialog', { name: 'New template for MfaVerification' });
+    const dialog = ctx.page.getByRole('dialog', { name: 'New template for MfaVerification' });
     await dialog.waitFor();
     await expect(dialog.getByLabel('Template name', { exact: true }).inputValue()).resolves.toBe(
       'MfaVerification code',
@@ -68,7 +56,7 @@ describe('the Health tab in Chromium', () => {
     await dialog.waitFor({ state: 'detached', timeout: 20_000 });
 
     // Mapped now, but the template is under review: not green yet, with the new code in the row.
-    const row = page.getByTestId('health-MfaVerification');
+    const row = ctx.page.getByTestId('health-MfaVerification');
     await row.locator('[data-cell="mapped"][data-state="ok"]').waitFor({ timeout: 20_000 });
     await expect(row.getAttribute('data-state')).resolves.not.toBe('ok');
 
@@ -84,23 +72,23 @@ describe('the Health tab in Chromium', () => {
     });
     expect(approved.status).toBe(200);
 
-    await page.getByRole('button', { name: 'Run check', exact: true }).click();
-    await rowState(page, 'MfaVerification', 'ok').waitFor({ timeout: 20_000 });
+    await ctx.page.getByRole('button', { name: 'Run check', exact: true }).click();
+    await rowState(ctx.page, 'MfaVerification', 'ok').waitFor({ timeout: 20_000 });
     for (const cell of ['mapped', 'exists', 'approved', 'singleVariable']) {
       await expect(row.locator(`[data-cell="${cell}"]`).getAttribute('data-state')).resolves.toBe('ok');
     }
     await expect(
-      page.getByTestId('health-MfaVerification').getByRole('button', { name: 'Create template' }).count(),
+      ctx.page.getByTestId('health-MfaVerification').getByRole('button', { name: 'Create template' }).count(),
     ).resolves.toBe(0);
   });
 
   it('lists the new template on the Templates tab as approved and mapped', async () => {
-    await page.goto(`${appUrl}${connectorPath}/templates`);
-    const table = page.getByRole('table', { name: 'Templates' });
+    await ctx.page.goto(`${appUrl}${ctx.connectorPath}/templates`);
+    const table = ctx.page.getByRole('table', { name: 'Templates' });
     await table.waitFor({ timeout: 20_000 });
     const row = table.getByRole('row').filter({ hasText: 'MfaVerification code' }).last();
     await expect(row.textContent()).resolves.toContain('approved');
     await expect(row.textContent()).resolves.toContain('MfaVerification');
-    await page.getByRole('table', { name: 'Signatures' }).waitFor();
+    await ctx.page.getByRole('table', { name: 'Signatures' }).waitFor();
   });
 });

@@ -1,7 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '@smsdesk/test-support/chromium';
-import { createConnector } from './support/connectors.ts';
+import { useSignedInConnector } from './support/connectors.ts';
 import { signInThroughSpa } from './support/sign-in.ts';
 
 const phone = '+8613800138001';
@@ -23,31 +22,21 @@ describe('the Test sends tab in Chromium', () => {
   const appUrl = inject('appUrl');
   const emulatorUrl = inject('emulatorUrl');
   const name = `e2e test-sends ${Date.now().toString(36)}`;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
-  let page: Page;
-  let connectorPath: string;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    await signInThroughSpa(page, appUrl, 'admin', 'smsdesk-admin');
-    connectorPath = await createConnector(page, appUrl, name);
-  });
-  afterAll(() => browser.close());
+  const ctx = useSignedInConnector(appUrl, name);
 
   it('sends a SignIn code to a +86 number, verifies the code the phone got and sees it delivered', async () => {
     const before = (await inbox(emulatorUrl, phone)).length;
-    await page.getByRole('link', { name: 'Test sends', exact: true }).click();
+    await ctx.page.getByRole('link', { name: 'Test sends', exact: true }).click();
     // Each usage type says what the check found, though the Health tab was never opened.
-    const usageType = page.getByLabel('Usage type', { exact: true });
+    const usageType = ctx.page.getByLabel('Usage type', { exact: true });
     await usageType.locator('option[value="SignIn"]', { hasText: '✓ ready' }).waitFor({ state: 'attached' });
     await expect(usageType.locator('option[value="BindMfa"]').textContent()).resolves.toMatch(/BindMfa — /);
-    await page.getByLabel('Phone number', { exact: true }).fill(phone);
-    await page.getByLabel('Usage type', { exact: true }).selectOption('SignIn');
-    await page.getByLabel('smsdesk — E.164 and just the code').check();
-    await page.getByRole('button', { name: 'Send test code', exact: true }).click();
+    await ctx.page.getByLabel('Phone number', { exact: true }).fill(phone);
+    await ctx.page.getByLabel('Usage type', { exact: true }).selectOption('SignIn');
+    await ctx.page.getByLabel('smsdesk — E.164 and just the code').check();
+    await ctx.page.getByRole('button', { name: 'Send test code', exact: true }).click();
 
-    const result = page.getByTestId('test-send-result');
+    const result = ctx.page.getByTestId('test-send-result');
     await result.waitFor({ timeout: 20_000 });
     await expect(result.getByTestId('send-status').textContent()).resolves.toBe('sent');
 
@@ -72,7 +61,7 @@ describe('the Test sends tab in Chromium', () => {
       .waitFor({ timeout: 30_000 });
     await expect(result.getByTestId('delivery-status').textContent()).resolves.toBe('delivered');
 
-    const history = page.getByRole('table', { name: 'Test sends' });
+    const history = ctx.page.getByRole('table', { name: 'Test sends' });
     await history.getByRole('row').filter({ hasText: 'delivered' }).first().waitFor({ timeout: 10_000 });
     const text = (await history.textContent()) ?? '';
     expect(text).toContain('SignIn');
@@ -80,10 +69,10 @@ describe('the Test sends tab in Chromium', () => {
   });
 
   it('explains a wrong code with the attempts left', async () => {
-    await page.goto(`${appUrl}${connectorPath}/test-sends`);
-    await page.getByLabel('Phone number', { exact: true }).fill(phone);
-    await page.getByRole('button', { name: 'Send test code', exact: true }).click();
-    const result = page.getByTestId('test-send-result');
+    await ctx.page.goto(`${appUrl}${ctx.connectorPath}/test-sends`);
+    await ctx.page.getByLabel('Phone number', { exact: true }).fill(phone);
+    await ctx.page.getByRole('button', { name: 'Send test code', exact: true }).click();
+    const result = ctx.page.getByTestId('test-send-result');
     await result.waitFor({ timeout: 20_000 });
     const code = (await inbox(emulatorUrl, phone))[0]?.params[0] ?? '000000';
     const wrong = code === '000000' ? '111111' : '000000';
@@ -99,7 +88,7 @@ describe('the Test sends tab in Chromium', () => {
     try {
       const vpage = await viewer.context.newPage();
       await signInThroughSpa(vpage, appUrl, 'viewer', 'smsdesk-viewer');
-      await vpage.goto(`${appUrl}${connectorPath}/test-sends`);
+      await vpage.goto(`${appUrl}${ctx.connectorPath}/test-sends`);
       await vpage.getByRole('heading', { level: 1, name, exact: true }).waitFor();
       await vpage.getByText(readOnlyHint).first().waitFor();
       await expect(

@@ -1,21 +1,18 @@
+import { devLogtoConnectorConfig } from '@smsdesk/tencent-sms-emulator';
+import { launchBrowser } from '@smsdesk/test-support/chromium';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { signInThroughSpa } from './sign-in.ts';
 
-/** The dev emulator's account (packages/tencent-sms-emulator); its templates 100001–100004 are approved, one {1}. */
-export const devAccount = {
-  accessKeyId: 'AKIDSMSDESKDEV00000000000000000000',
-  accessKeySecret: 'smsdeskdevsecretkey00000000000000',
-  signName: 'smsdesk',
-  region: 'ap-guangzhou',
-  sdkAppId: '1400000001',
-};
+const { templates: devTemplates, ...devAccountFields } = devLogtoConnectorConfig();
+
+/** The emulator's dev account in Logto's connector fields (its templates 100001–100004 are approved, one {1}). */
+export const devAccount = devAccountFields;
 
 /** The emulator's approved template for each usage type a connector must map. */
-export const requiredTemplates = {
-  SignIn: '100001',
-  Register: '100002',
-  ForgotPassword: '100003',
-  Generic: '100004',
-};
+export const requiredTemplates: Record<string, string> = Object.fromEntries(
+  devTemplates.map((t) => [t.usageType, t.templateCode]),
+);
 
 /** Fills the open connector form with the dev account, mainland numbers and every required mapping. */
 export async function fillConnectorForm(page: Page, name: string) {
@@ -39,4 +36,21 @@ export async function createConnector(page: Page, appUrl: string, name: string) 
   await page.getByRole('button', { name: 'Create connector' }).click();
   await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
   return new URL(page.url()).pathname.replace(/\/$/, '');
+}
+
+/**
+ * For a describe block: Chromium signed in as admin, on a connector created through the form. Read
+ * `ctx.page` and `ctx.connectorPath` inside the tests (set once `beforeAll` has run).
+ */
+export function useSignedInConnector(appUrl: string, name: string): { page: Page; connectorPath: string } {
+  const ctx = {} as { page: Page; connectorPath: string };
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    ctx.page = await browser.context.newPage();
+    await signInThroughSpa(ctx.page, appUrl, 'admin', 'smsdesk-admin');
+    ctx.connectorPath = await createConnector(ctx.page, appUrl, name);
+  });
+  afterAll(() => browser?.close());
+  return ctx;
 }
