@@ -1,5 +1,9 @@
-import { ConnectorError, type SmsConnector, validateConfig } from '@logto/connector-kit';
-import createTencentSmsConnector from '@logto/connector-tencent-sms';
+import {
+  ConnectorError,
+  type CreateConnector,
+  type SmsConnector,
+  validateConfig,
+} from '@logto/connector-kit';
 import { fromConnectorError, LogtoRequestError } from './errors.ts';
 
 export interface SmsMessage {
@@ -21,6 +25,12 @@ export class TencentConnector {
   }
 
   static async load(getConfig: () => unknown): Promise<TencentConnector> {
+    // The package ships JavaScript only (no types) and every package that type-checks this file would need
+    // an ambient declaration: a computed specifier keeps it untyped here, typed by connector-kit below.
+    const specifier = '@logto/connector-tencent-sms';
+    const { default: createTencentSmsConnector } = (await import(specifier)) as {
+      default: CreateConnector<SmsConnector>;
+    };
     const connector = await createTencentSmsConnector({
       getConfig: async () => {
         const config = getConfig();
