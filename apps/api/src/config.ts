@@ -168,7 +168,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessions: {
       maxAgeMs: read('SESSION_MAX_AGE_HOURS', positiveInt, 168) * 3600_000,
       signInMaxAgeMs: read('SIGN_IN_MAX_AGE_MINUTES', positiveInt, 10) * 60_000,
-      purgeIntervalMs: read('SESSION_PURGE_INTERVAL_MINUTES', positiveInt, 10) * 60_000,
+      purgeIntervalMs: read('SESSION_PURGE_INTERVAL_SECONDS', positiveInt, 600) * 1000,
     },
     http: {
       requestTimeoutMs: read('HTTP_REQUEST_TIMEOUT_MS', positiveInt, 30_000),

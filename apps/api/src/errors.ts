@@ -50,6 +50,10 @@ export const errorCodes = {
   TENCENT_TIMEOUT: { status: 504, doc: 'Tencent did not answer within TENCENT_SMS_TIMEOUT_MS.' },
   INTERNAL: { status: 500, doc: 'Something unexpected failed; the log has the request id.' },
   SERVICE_UNAVAILABLE: { status: 503, doc: 'A dependency is down.' },
+  LOGTO_UNAVAILABLE: {
+    status: 503,
+    doc: 'Logto cannot be reached to confirm or refresh a session; Retry-After says when to try again.',
+  },
 } as const satisfies Record<string, { status: number; doc: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

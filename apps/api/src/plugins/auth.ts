@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
-import { bagOf, logtoClientFor, sessionStorage } from '../auth/logto-session.ts';
+import { createSessionTokens } from '../auth/session-tokens.ts';
 import {
   createTokenVerifier,
   InvalidTokenError,
@@ -76,22 +76,18 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
     }
   }
 
+  const sessionToken = createSessionTokens(config, app.sessions);
+
   async function sessionCaller(request: FastifyRequest, reply: FastifyReply): Promise<Caller | null> {
     const session = await app.sessions.load(request, reply);
     if (!session?.data.logto) return null;
-    const storage = sessionStorage(bagOf(session.data));
-    const client = logtoClientFor(config, storage);
-    if (!(await client.isAuthenticated())) return null;
     if (unsafeMethods.has(request.method)) assertSameOrigin(request);
-    let token: string;
-    try {
-      // Refreshes with the session's refresh token when the cached access token has expired.
-      token = await client.getAccessToken(config.logto.apiResource);
-    } catch {
+    const result = await sessionToken(session);
+    if (result.kind === 'anonymous') return null;
+    if (result.kind === 'signed-out') {
       throw unauthorized('The session has expired: sign in again at /auth/sign-in', 'invalid_token');
     }
-    if (storage.changed) await app.sessions.save(session.id, session.data);
-    return { ...(await verifyOrExplain(token)), authMethod: 'session' };
+    return { ...(await verifyOrExplain(result.token)), authMethod: 'session' };
   }
 
   /** A cookie is sent cross-site on top-level navigations; an unsafe method must prove it came from us. */

@@ -77,7 +77,33 @@ export interface ErrorsOptions {
   ) => FastifyReply | Promise<FastifyReply> | null;
 }
 
+/**
+ * Ajv coerces the query strings `Infinity`, `-Infinity` and `1e400` to ±Infinity and then skips
+ * `minimum`/`maximum` for a non-finite number, so they passed validation. No route takes one.
+ */
+function nonFiniteFields(request: FastifyRequest): FieldError[] {
+  const fields: FieldError[] = [];
+  for (const [context, values] of [
+    ['querystring', request.query],
+    ['params', request.params],
+  ] as const) {
+    if (!values || typeof values !== 'object') continue;
+    for (const [key, value] of Object.entries(values)) {
+      if (typeof value === 'number' && !Number.isFinite(value))
+        fields.push({ field: `${context}.${key}`, rule: 'finite', message: 'must be a finite number' });
+    }
+  }
+  return fields;
+}
+
 async function errorsPlugin(app: FastifyInstance, opts: ErrorsOptions) {
+  app.addHook('preHandler', async (request) => {
+    const fields = nonFiniteFields(request);
+    if (fields.length > 0) {
+      const summary = fields.map((f) => `${f.field} ${f.message}`).join('; ');
+      throw createError('VALIDATION_FAILED', `Invalid request: ${summary}`, { fields });
+    }
+  });
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
     const appError = error instanceof AppError ? error : fromFastifyError(error);
     if (appError.statusCode >= 500) {

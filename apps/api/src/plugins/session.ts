@@ -33,7 +33,7 @@ export interface Sessions {
    */
   load(request: FastifyRequest, reply: FastifyReply): Promise<LoadedSession | null>;
   save(id: string, data: SessionData): Promise<void>;
-  /** Deletes expired sessions (also run at start and every SESSION_PURGE_INTERVAL_MINUTES). */
+  /** Deletes expired sessions (also run at start and every SESSION_PURGE_INTERVAL_SECONDS). */
   purgeExpired(): Promise<number>;
 }
 

@@ -98,46 +98,55 @@ describe('fuzzing every route', () => {
     ),
   );
 
-  it('never answers 5xx, and every failure is the shared error body', async () => {
-    const auth = await stack.auth();
-    await fc.assert(
-      fc.asyncProperty(
-        fc.nat({ max: 10_000 }),
-        fc.boolean(),
-        junk,
-        fc.dictionary(fc.constantFrom('limit', 'cursor', 'connectorId', 'force', 'returnTo'), junk, {
-          maxKeys: 3,
-        }),
-        fc.option(jsonValue, { nil: undefined }),
-        fc.option(fc.oneof(junk, fc.constant('W/"1"'), fc.constant('"999999"')), { nil: undefined }),
-        fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'),
-        fc.option(fc.constantFrom('Bearer ', 'Bearer x.y.z', 'Basic Zm9vOmJhcg==', ''), { nil: undefined }),
-        async (pick, realId, param, query, body, ifMatch, contentType, badAuth) => {
-          const route = routes[pick % routes.length]!;
-          const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) =>
-            encodeURIComponent(name === 'id' && realId ? connectorId : param),
-          );
-          const headers: Record<string, string> = { authorization: badAuth ?? auth.authorization };
-          if (ifMatch !== undefined) headers['if-match'] = ifMatch;
-          let payload: string | undefined;
-          if (route.hasBody || body !== undefined) {
-            headers['content-type'] = contentType;
-            payload = JSON.stringify(body ?? null);
-          }
-          const res = await stack.app.inject({ method: route.method, url: path, query, headers, payload });
-          // The Logto export carries the secret by design (write:connectors, audited); nothing else may.
-          if (!path.endsWith('/logto-config')) bodies.push(res.body);
-          if (res.statusCode >= 500) {
-            throw new Error(`${route.method} ${path} answered ${res.statusCode}: ${res.body}`);
-          }
-          if (res.statusCode >= 400) {
-            const parsed = res.json();
-            expect(parsed.error.code).toMatch(/^[A-Z][A-Z0-9_]*$/);
-            expect(typeof parsed.error.message).toBe('string');
-          }
-        },
-      ),
-      { numRuns: 1000, seed: Number(process.env.FUZZ_SEED ?? 20261125) },
-    );
-  }, 120_000);
+  // A fresh seed every run (printed, so a failure can be replayed with FUZZ_SEED=<seed>), and every seed
+  // that once found a bug, kept as a regression case.
+  const freshSeed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+  const regressionSeeds = [20261125, 569301139 /* limit=1e309 → 500 (issue 16, item 6) */];
+  it.each([freshSeed, ...regressionSeeds])(
+    'never answers 5xx, and every failure is the shared error body (seed %i)',
+    async (seed) => {
+      console.info(`fuzz seed ${seed} (replay: FUZZ_SEED=${seed})`);
+      const auth = await stack.auth();
+      await fc.assert(
+        fc.asyncProperty(
+          fc.nat({ max: 10_000 }),
+          fc.boolean(),
+          junk,
+          fc.dictionary(fc.constantFrom('limit', 'cursor', 'connectorId', 'force', 'returnTo'), junk, {
+            maxKeys: 3,
+          }),
+          fc.option(jsonValue, { nil: undefined }),
+          fc.option(fc.oneof(junk, fc.constant('W/"1"'), fc.constant('"999999"')), { nil: undefined }),
+          fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'),
+          fc.option(fc.constantFrom('Bearer ', 'Bearer x.y.z', 'Basic Zm9vOmJhcg==', ''), { nil: undefined }),
+          async (pick, realId, param, query, body, ifMatch, contentType, badAuth) => {
+            const route = routes[pick % routes.length]!;
+            const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+              encodeURIComponent(name === 'id' && realId ? connectorId : param),
+            );
+            const headers: Record<string, string> = { authorization: badAuth ?? auth.authorization };
+            if (ifMatch !== undefined) headers['if-match'] = ifMatch;
+            let payload: string | undefined;
+            if (route.hasBody || body !== undefined) {
+              headers['content-type'] = contentType;
+              payload = JSON.stringify(body ?? null);
+            }
+            const res = await stack.app.inject({ method: route.method, url: path, query, headers, payload });
+            // The Logto export carries the secret by design (write:connectors, audited); nothing else may.
+            if (!path.endsWith('/logto-config')) bodies.push(res.body);
+            if (res.statusCode >= 500) {
+              throw new Error(`${route.method} ${path} answered ${res.statusCode}: ${res.body}`);
+            }
+            if (res.statusCode >= 400) {
+              const parsed = res.json();
+              expect(parsed.error.code).toMatch(/^[A-Z][A-Z0-9_]*$/);
+              expect(typeof parsed.error.message).toBe('string');
+            }
+          },
+        ),
+        { numRuns: 1000, seed },
+      );
+    },
+    120_000,
+  );
 });

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import session from '@fastify/session';
 import { logtoClientFor, sessionStorage } from '../../auth/logto-session.ts';
 import { sameOriginPath } from '../../auth/return-to.ts';
+import { isLogtoOutage, logtoUnavailable } from '../../auth/session-tokens.ts';
 import type { Config } from '../../config.ts';
 import { createError } from '../../errors.ts';
 
@@ -55,7 +56,11 @@ const authRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { 
       const logto = client(request, reply);
       try {
         await logto.handleSignInCallback(`${config.baseUrl}${request.url}`);
+        // The token for the API resource now, while Logto has just answered: the first API request of
+        // this session then needs no refresh grant.
+        await logto.getAccessToken(config.logto.apiResource);
       } catch (error) {
+        if (isLogtoOutage(error)) throw logtoUnavailable();
         request.log.info({ err: error }, 'sign-in callback refused');
         throw createError('UNAUTHORIZED', 'The sign-in could not be completed: start again at /auth/sign-in');
       }
