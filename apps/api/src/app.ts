@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { ping } from './db/migrations.ts';
-import { createDbSessionStore } from './db/session-store.ts';
+import { httpLimits } from './lib/http-limits.ts';
 import auditPlugin from './modules/audit/plugin.ts';
 import auditRoutes from './modules/audit/routes.ts';
 import authRoutes from './modules/auth/routes.ts';
@@ -65,6 +65,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 256 * 1024,
+    ...httpLimits(config),
     ajv: {
       customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
     },
@@ -75,11 +76,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const serveSpa = hasBuiltSpa(config.webDist);
   await app.register(errorsPlugin, serveSpa ? { pageFallback: spaFallback } : {});
   await app.register(securityPlugin, { config });
-  await app.register(openapiPlugin);
+  await app.register(openapiPlugin, { serveDocs: config.apiDocs });
 
   await app.register(clockPlugin, { now: deps.now });
   await app.register(dbPlugin, { config, db: deps.db });
-  await app.register(sessionPlugin, { config, store: createDbSessionStore(app.db.kysely) });
+  await app.register(sessionPlugin, { config });
   await app.register(authPlugin, { config });
   await app.register(tencentPlugin, { config });
   await app.register(auditPlugin);
