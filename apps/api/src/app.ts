@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import type { Config } from './config.ts';
 import type { TokenVerifier } from './auth/verifier.ts';
 import type { Db } from './db/database.ts';
@@ -24,6 +24,7 @@ import sessionPlugin from './plugins/session.ts';
 import tencentPlugin from './plugins/tencent.ts';
 import type { TencentGateway } from './tencent/gateway.ts';
 import spaPlugin, { hasBuiltSpa, spaFallback } from './plugins/spa.ts';
+import { OneLinePerRequest } from './lib/request-log.ts';
 
 export interface AppDeps {
   /** A pino-compatible logger options object or instance (tests pass a stream to capture lines). */
@@ -58,6 +59,7 @@ export function loggerOptions(config: Config) {
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? loggerOptions(config),
+    logController: config.requestLog === 'line' ? new OneLinePerRequest() : new LogController(),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();

@@ -10,6 +10,13 @@ export interface Config {
   port: number;
   host: string;
   logLevel: LogLevel;
+  /** `json` for production (one object a line); `pretty` for a terminal (`pnpm dev`, needs pino-pretty). */
+  logFormat: 'json' | 'pretty';
+  /**
+   * `line`: one line per request, written asynchronously. `fastify`: Fastify's own incoming/completed pair,
+   * written synchronously, kept so the benchmark can show what the one line saves.
+   */
+  requestLog: 'line' | 'fastify';
   webOrigin: string;
   /** Where the API finds the built SPA to serve at `/` (skipped when it is not built). */
   webDist: string;
@@ -88,6 +95,12 @@ const logLevel: Parser<LogLevel> = (raw) => {
     throw new Error(`must be one of ${logLevels.join(', ')}`);
   return raw as LogLevel;
 };
+const oneOf =
+  <T extends string>(...values: T[]): Parser<T> =>
+  (raw) => {
+    if (!(values as string[]).includes(raw)) throw new Error(`must be one of ${values.join(', ')}`);
+    return raw as T;
+  };
 const sessionSecret: Parser<string> = (raw) => {
   if (raw.length < 32) throw new Error('must be at least 32 characters');
   return raw;
@@ -125,6 +138,8 @@ export function loadConfig(env: Env = process.env): Config {
     port: read('PORT', port, 3000),
     host: read('HOST', text, 'localhost'),
     logLevel: read('LOG_LEVEL', logLevel, 'info'),
+    logFormat: read('LOG_FORMAT', oneOf('json', 'pretty'), 'json'),
+    requestLog: read('REQUEST_LOG', oneOf('line', 'fastify'), 'line'),
     webOrigin: read('WEB_ORIGIN', origin, 'http://localhost:5173'),
     webDist: read('WEB_DIST', text, defaultWebDist),
     baseUrl: read('BASE_URL', httpUrl, 'http://localhost:3000'),
