@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
+import './app/i18n.ts';
 import './styles.css';
 
 const root = document.getElementById('root');

@@ -1,4 +1,5 @@
 import { devClients, devUsers } from './constants.ts';
+import { defaultStateFile } from './management/state.ts';
 import { startDevLogto } from './server.ts';
 
 const port = Number(process.env.PORT ?? 3001);
@@ -9,6 +10,9 @@ const logto = await startDevLogto({
   port,
   ...(process.env.HOST ? { host: process.env.HOST } : {}),
   ...(process.env.LOGTO_API_RESOURCE ? { resource: process.env.LOGTO_API_RESOURCE } : {}),
+  // `pnpm dev` restarts keep what smsdesk pushed to this tenant.
+  stateFile: defaultStateFile,
+  log: (line) => console.log(line),
 });
 
 console.log(`dev-logto issuer   ${logto.issuer}`);
@@ -20,6 +24,9 @@ for (const user of Object.values(devUsers)) {
 console.log(`SPA app            ${devClients.spa.clientId}`);
 console.log(`web app            ${devClients.web.clientId} / ${devClients.web.clientSecret}`);
 console.log(`M2M app            ${devClients.m2m.clientId} / ${devClients.m2m.clientSecret}`);
+console.log(
+  `Management API     ${devClients.mgmt.clientId} / ${devClients.mgmt.clientSecret}  (${logto.managementApiResource}, scope all)`,
+);
 
 let closing = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

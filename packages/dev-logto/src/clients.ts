@@ -51,6 +51,15 @@ export function buildClients(extraRedirectOrigins: readonly string[] = []): Clie
       // No `scope` metadata: oidc-provider only accepts OIDC scopes there. The API permissions an M2M app
       // may get come from getResourceServerInfo, like Logto's M2M roles.
     },
+    {
+      client_id: devClients.mgmt.clientId,
+      client_secret: devClients.mgmt.clientSecret,
+      client_name: 'smsdesk Management API access',
+      token_endpoint_auth_method: 'client_secret_basic',
+      grant_types: ['client_credentials'],
+      response_types: [],
+      redirect_uris: [],
+    },
   ];
 }
 

@@ -63,7 +63,16 @@ export const devClients = {
     clientSecret: 'smsdesk-m2m-secret',
     scopes: apiScopes,
   },
+  /** Machine-to-machine app with the Management API permission `all` (Logto's M2M role "Logto Management API access"). */
+  mgmt: {
+    clientId: 'smsdesk-mgmt',
+    clientSecret: 'smsdesk-mgmt-secret',
+  },
 } as const;
+
+/** The Management API resource of a self-hosted Logto (the `default` tenant), and its one permission. */
+export const managementApiResource = 'https://default.logto.app/api';
+export const managementApiScope = 'all';
 
 /** OIDC scopes a Logto SDK asks for besides the resource's permissions. */
 export const oidcScopes = ['openid', 'offline_access', 'profile', 'roles'] as const;

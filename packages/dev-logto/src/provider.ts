@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { JWK } from 'jose';
 import Provider, { type Configuration, errors, interactionPolicy } from 'oidc-provider';
 import { buildClients, corsOriginsOf } from './clients.ts';
-import { apiScopes, findUserById } from './constants.ts';
+import {
+  apiScopes,
+  devClients,
+  findUserById,
+  managementApiResource,
+  managementApiScope,
+} from './constants.ts';
 import { saveAutoGrant } from './grants.ts';
 import { errorPage, logoutPage, signedOutPage } from './pages.ts';
 
@@ -102,7 +108,18 @@ export function createProvider(options: ProviderOptions): Provider {
         // Like Logto: no resource at the token endpoint means an opaque token for /oidc/me.
         defaultResource: (_ctx, _client, oneOf) => oneOf,
         useGrantedResource: () => false,
-        getResourceServerInfo(_ctx, indicator) {
+        getResourceServerInfo(_ctx, indicator, client) {
+          if (indicator === managementApiResource) {
+            // Only the app holding Logto's "Management API access" M2M role may ask for this resource.
+            if (client.clientId !== devClients.mgmt.clientId) throw new errors.InvalidTarget();
+            return {
+              audience: managementApiResource,
+              scope: managementApiScope,
+              accessTokenFormat: 'jwt',
+              accessTokenTTL: accessTokenTtlSeconds,
+              jwt: { sign: { alg: 'ES384' } },
+            };
+          }
           if (indicator !== resource) throw new errors.InvalidTarget();
           return {
             audience: resource,

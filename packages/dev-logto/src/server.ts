@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { JWK } from 'jose';
 import Koa from 'koa';
 import mount from 'koa-mount';
-import { defaultResource } from './constants.ts';
+import { defaultResource, managementApiResource } from './constants.ts';
+import { createManagementApi } from './management/index.ts';
 import { interactionRoutes } from './interactions.ts';
 import { loadOrCreateSigningKeys } from './keys.ts';
 import { createProvider } from './provider.ts';
@@ -23,6 +24,13 @@ export interface DevLogtoOptions {
   extraRedirectOrigins?: string[];
   /** Access token lifetime; default 3600. */
   accessTokenTtlSeconds?: number;
+  /**
+   * Where the Management API keeps the tenant's connectors and verification codes. Default `false`:
+   * in memory, a fresh empty tenant per start (tests); the CLI keeps them in `./.dev-logto/management.json`.
+   */
+  stateFile?: string | false;
+  /** Lines worth a developer's eye (codes sent); default silent. */
+  log?: (line: string) => void;
 }
 
 export interface DevLogto {
@@ -34,6 +42,8 @@ export interface DevLogto {
   resource: string;
   /** The private signing key, so tests can forge tokens the API would accept. */
   privateJwk: JWK;
+  /** The Management API resource indicator (`https://default.logto.app/api`). */
+  managementApiResource: string;
   close(): Promise<void>;
 }
 
@@ -66,6 +76,13 @@ export async function startDevLogto(options: DevLogtoOptions = {}): Promise<DevL
   const app = new Koa();
   // koa-mount runs the provider with this app's context, so cookies are signed with this app's keys.
   app.keys = provider.keys ?? [];
+  const management = await createManagementApi({
+    issuer,
+    keys,
+    stateFile: options.stateFile ?? false,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  app.use(management.middleware);
   app.use(interactionRoutes(provider, resource));
   app.use(mount('/oidc', provider));
   server.on('request', app.callback());
@@ -76,6 +93,7 @@ export async function startDevLogto(options: DevLogtoOptions = {}): Promise<DevL
     port,
     resource,
     privateJwk,
+    managementApiResource,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

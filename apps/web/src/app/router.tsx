@@ -2,13 +2,14 @@ import { createBrowserRouter } from 'react-router';
 import { Layout } from '../components/layout.tsx';
 import { RouteError } from '../components/route-error.tsx';
 import { RequireAuth } from '../features/auth/components/require-auth.tsx';
+import { UserMenu } from '../features/auth/components/user-menu.tsx';
 import { CallbackPage } from './routes/callback.tsx';
 import { LandingPage } from './routes/landing.tsx';
 
 // Pages behind sign-in are split into their own chunks: the signed-out landing stays small.
 export const router = createBrowserRouter([
   {
-    element: <Layout />,
+    element: <Layout userMenu={<UserMenu />} />,
     errorElement: <RouteError />,
     children: [
       { index: true, element: <LandingPage /> },

@@ -1,24 +1,28 @@
+import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
-import { UserMenu } from '../features/auth/components/user-menu.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
 
-export function Layout() {
+/** The shell. The signed-in user's corner comes from the app layer, so this file imports no feature. */
+export function Layout({ userMenu }: { userMenu?: React.ReactNode }) {
+  const { t } = useTranslation();
   return (
     <div className="shell">
       <header className="header">
-        <NavLink to="/" className="brand" aria-label="smsdesk home">
+        <NavLink to="/" className="brand" aria-label={t('app.home')}>
           <span className="brand-mark" aria-hidden="true">
             ✉
           </span>
           smsdesk
         </NavLink>
-        <nav className="nav" aria-label="Main">
-          <NavLink to="/connectors">Connectors</NavLink>
-          <NavLink to="/account">Access</NavLink>
+        <nav className="nav" aria-label={t('nav.label')}>
+          <NavLink to="/connectors">{t('nav.connectors')}</NavLink>
+          <NavLink to="/account">{t('nav.access')}</NavLink>
           <a href="/docs" target="_blank" rel="noreferrer">
-            API docs
+            {t('nav.apiDocs')}
           </a>
         </nav>
-        <UserMenu />
+        <LanguageSwitch />
+        {userMenu}
       </header>
       <main className="content">
         <Outlet />

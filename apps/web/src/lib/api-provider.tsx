@@ -2,7 +2,7 @@ import { useLogto } from '@logto/react';
 import { createContext, type ReactNode, useContext, useMemo, useRef } from 'react';
 import { env } from '../config/env.ts';
 import { type ApiClient, createApiClient } from './api-client.ts';
-import { callbackUrl, mayReauthenticate, rememberReturnTo } from './auth.ts';
+import { mayReauthenticate, rememberReturnTo, signInOptions } from './auth.ts';
 
 const ApiClientContext = createContext<ApiClient | null>(null);
 
@@ -21,7 +21,7 @@ export function ApiClientProvider({ children }: { children: ReactNode }) {
         onUnauthorized: () => {
           if (!mayReauthenticate()) return;
           rememberReturnTo(window.location.pathname + window.location.search);
-          void logtoRef.current.signIn(callbackUrl());
+          void logtoRef.current.signIn(signInOptions());
         },
       }),
     [],

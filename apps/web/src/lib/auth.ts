@@ -1,6 +1,7 @@
 import type { LogtoConfig } from '@logto/react';
 import { apiScopes } from '@smsdesk/shared/scopes';
 import { env } from '../config/env.ts';
+import { currentLanguage } from './language.ts';
 
 export const logtoConfig: LogtoConfig = {
   endpoint: env.logtoEndpoint,
@@ -10,6 +11,14 @@ export const logtoConfig: LogtoConfig = {
 };
 
 export const callbackUrl = () => `${window.location.origin}/callback`;
+/**
+ * Logto shows its sign-in page in `ui_locales` and passes it on to the SMS connector, as any real app
+ * would — which is what trips the Tencent connector's `ui_locales` trap that the check explains.
+ */
+export const signInOptions = (): { redirectUri: string; extraParams: Record<string, string> } => ({
+  redirectUri: callbackUrl(),
+  extraParams: { ui_locales: currentLanguage() },
+});
 export const signedOutUrl = () => `${window.location.origin}/`;
 
 const returnToKey = 'smsdesk:return-to';

@@ -6,8 +6,6 @@ import type { DeliveryReport } from '../../tencent/gateway.ts';
 export type TestSendRow = Selectable<TestSendsTable>;
 type Db = Kysely<Database>;
 
-export const MAX_VERIFY_ATTEMPTS = 5;
-
 export async function insertTestSend(db: Db, row: TestSendRow): Promise<void> {
   await db.insertInto('testSends').values(row).execute();
 }
@@ -61,14 +59,14 @@ export async function nthNewestSendTime(
 
 /**
  * Takes one attempt atomically and returns how many have been used, or null when none was left (or the
- * send is verified already): parallel guesses cannot use more than MAX_VERIFY_ATTEMPTS between them.
+ * send is verified already): parallel guesses cannot use more than `max` between them.
  */
-export async function takeVerifyAttempt(db: Db, id: string): Promise<number | null> {
+export async function takeVerifyAttempt(db: Db, id: string, max: number): Promise<number | null> {
   const row = await db
     .updateTable('testSends')
     .set((eb) => ({ verifyAttempts: eb('verifyAttempts', '+', 1) }))
     .where('id', '=', id)
-    .where('verifyAttempts', '<', MAX_VERIFY_ATTEMPTS)
+    .where('verifyAttempts', '<', max)
     .where('verifiedAt', 'is', null)
     .returning('verifyAttempts')
     .executeTakeFirst();

@@ -1,34 +1,36 @@
 import { apiScopes } from '@smsdesk/shared/scopes';
+import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { Loading } from '../../components/spinner.tsx';
 import { useMe } from '../../features/auth/api/get-me.ts';
 
 export function Component() {
+  const { t } = useTranslation('auth');
   const { data, error, isPending } = useMe();
   return (
     <section className="panel">
-      <h1>Your access</h1>
+      <h1>{t('account.title')}</h1>
       {isPending ? <Loading /> : null}
       <ErrorNotice error={error} />
       {data ? (
         <>
           <dl className="facts">
-            <dt>Subject</dt>
+            <dt>{t('account.subject')}</dt>
             <dd>
               <code>{data.sub}</code>
             </dd>
-            <dt>Application</dt>
+            <dt>{t('account.application')}</dt>
             <dd>
               <code>{data.clientId ?? '—'}</code>
             </dd>
-            <dt>Signed in with</dt>
-            <dd>{data.authMethod === 'bearer' ? 'Access token (bearer)' : 'Server session (cookie)'}</dd>
+            <dt>{t('account.method')}</dt>
+            <dd>{data.authMethod === 'bearer' ? t('account.bearer') : t('account.session')}</dd>
           </dl>
           <table className="table">
             <thead>
               <tr>
-                <th>Scope</th>
-                <th>Granted</th>
+                <th>{t('account.scope')}</th>
+                <th>{t('account.granted')}</th>
               </tr>
             </thead>
             <tbody>
@@ -37,7 +39,9 @@ export function Component() {
                   <td>
                     <code>{scope}</code>
                   </td>
-                  <td data-testid={`scope-${scope}`}>{data.scopes.includes(scope) ? 'yes' : 'no'}</td>
+                  <td data-testid={`scope-${scope}`}>
+                    {data.scopes.includes(scope) ? t('account.yes') : t('account.no')}
+                  </td>
                 </tr>
               ))}
             </tbody>

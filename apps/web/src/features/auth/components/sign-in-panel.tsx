@@ -1,18 +1,19 @@
 import { useLogto } from '@logto/react';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../../components/error-notice.tsx';
-import { callbackUrl, rememberReturnTo } from '../../../lib/auth.ts';
+import { signInOptions, rememberReturnTo } from '../../../lib/auth.ts';
 
 export function SignInPanel({ returnTo = '/connectors' }: { returnTo?: string }) {
+  const { t } = useTranslation('auth');
   const { signIn, error } = useLogto();
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<unknown>(null);
   return (
     <section className="panel hero">
-      <h1>Phone sign-in you can trust before you switch it on</h1>
+      <h1>{t('signIn.title')}</h1>
       <p>
-        smsdesk checks that every Logto usage type has an approved Tencent Cloud SMS template with a single{' '}
-        <code>{'{1}'}</code>, helps you fix what is missing, and sends a real code to a real phone.
+        <Trans t={t} i18nKey="signIn.intro" components={{ code: <code /> }} />
       </p>
       <button
         type="button"
@@ -21,15 +22,15 @@ export function SignInPanel({ returnTo = '/connectors' }: { returnTo?: string })
         onClick={() => {
           setStarting(true);
           rememberReturnTo(returnTo);
-          signIn(callbackUrl()).catch((e: unknown) => {
+          signIn(signInOptions()).catch((e: unknown) => {
             setStartError(e);
             setStarting(false);
           });
         }}
       >
-        {starting ? 'Redirecting to sign-in…' : 'Sign in'}
+        {starting ? t('signIn.redirecting') : t('signIn.button')}
       </button>
-      <ErrorNotice error={startError ?? error} title="Sign-in failed" />
+      <ErrorNotice error={startError ?? error} title={t('signIn.failed')} />
     </section>
   );
 }

@@ -1,9 +1,11 @@
 import { type IdTokenClaims, useLogto } from '@logto/react';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { signedOutUrl } from '../../../lib/auth.ts';
 import { useMe } from '../api/get-me.ts';
 
 export function UserMenu() {
+  const { t } = useTranslation('auth');
   const { isAuthenticated, getIdTokenClaims, signOut, error } = useLogto();
   const [claims, setClaims] = useState<IdTokenClaims | undefined>();
   useEffect(() => {
@@ -16,7 +18,7 @@ export function UserMenu() {
       {/* The SDK keeps its errors (sign-out, token refresh, claims) in `error`: show them, never swallow. */}
       {error && (
         <span className="badge badge-red" role="alert" title={error.message}>
-          Sign-in problem: {error.message}
+          {t('user.problem', { message: error.message })}
         </span>
       )}
       <ReadOnlyBadge />
@@ -24,18 +26,22 @@ export function UserMenu() {
         {name}
       </span>
       <button type="button" className="button" onClick={() => void signOut(signedOutUrl())}>
-        Sign out
+        {t('user.signOut')}
       </button>
     </div>
   );
 }
 
 function ReadOnlyBadge() {
+  const { t } = useTranslation('auth');
   const { data } = useMe();
   if (!data || data.scopes.includes('write:connectors')) return null;
   return (
-    <span className="badge badge-amber" title={`Your scopes: ${data.scopes.join(', ') || 'none'}`}>
-      Read-only
+    <span
+      className="badge badge-amber"
+      title={t('user.scopes', { scopes: data.scopes.join(', ') || t('user.noScopes') })}
+    >
+      {t('user.readOnly')}
     </span>
   );
 }

@@ -1,0 +1,176 @@
+/** Sending a test code: reserve the row, check the limits, ask Tencent once, record what came back. */
+import { randomUUID } from 'node:crypto';
+import type { CreateTestSend, TestSend, TestSendMode } from '@smsdesk/shared/schemas/test-sends';
+import { AppError } from '../../errors.ts';
+import { guidanceFor } from '../../tencent/errors.ts';
+import type { SendResult, TencentErrorDetails } from '../../tencent/gateway.ts';
+import { recordAuditEvent } from '../audit/repository.ts';
+import { newCode } from './codes.ts';
+import { assertWithinLimits } from './limits.ts';
+import { assertModeFields, logtoTrap, sendPayload, templateNotFound } from './logto-mode.ts';
+import { assertConnectorFits, maskPhone, parsePhone } from './phone.ts';
+import { deleteTestSend, insertTestSend, type TestSendRow, updateTestSend } from './repository.ts';
+import type { TestSendDeps } from './service.ts';
+import { toTestSend } from './view.ts';
+
+/** A row reserved for the limits while Tencent is asked; only a crash mid-send leaves one behind. */
+const SENDING = 'sending';
+
+type Outcome = Partial<TestSendRow>;
+
+export function createSender(deps: TestSendDeps, clock: () => Date) {
+  const { db, connectors, tencent, limits, hasher } = deps;
+
+  return async function create(connectorId: string, input: CreateTestSend, actor: string): Promise<TestSend> {
+    const mode: TestSendMode = input.mode ?? 'smsdesk';
+    assertModeFields(mode, input);
+    const connector = await connectors.get(connectorId);
+    const phone = parsePhone(input.phoneNumber, input.country, connector.international);
+    assertConnectorFits(phone, connector.international);
+    const mapping = connector.templates.find((t) => t.usageType === input.usageType);
+    if (!mapping) throw templateNotFound(mode, input.usageType, connector.name);
+    const { credentials } = await connectors.credentials(connectorId);
+
+    const now = clock();
+    const code = newCode();
+    const masked = maskPhone(phone);
+    const row: TestSendRow = {
+      id: randomUUID(),
+      connectorId,
+      actor,
+      usageType: input.usageType,
+      templateCode: mapping.templateCode,
+      mode,
+      phoneNumberMasked: masked,
+      phoneHash: hasher.phoneHash(phone.e164),
+      codeHash: null,
+      status: SENDING,
+      tencentCode: null,
+      tencentMessage: null,
+      serialNo: null,
+      fee: null,
+      requestId: null,
+      guidance: null,
+      verifyAttempts: 0,
+      verifiedAt: null,
+      deliveryStatus: 'pending',
+      deliveryDescription: null,
+      deliveredAt: null,
+      createdAt: now.toISOString(),
+    };
+    await insertTestSend(db, row);
+    try {
+      await assertWithinLimits(db, limits, row, now);
+    } catch (error) {
+      await deleteTestSend(db, row.id);
+      throw error;
+    }
+
+    const send = {
+      sdkAppId: connector.sdkAppId,
+      signName: connector.signName,
+      templateId: mapping.templateCode,
+      ...sendPayload(mode, code, phone, input.uiLocales),
+    };
+    let outcome: Outcome;
+    try {
+      const result: SendResult = await tencent.sendSms(credentials, send);
+      outcome = outcomeOfReply(result, {
+        codeHash: () => hasher.hashCode(code),
+        explain: (tencentCode) => {
+          const advice = guidanceFor(tencentCode, {
+            templateId: mapping.templateCode,
+            signName: connector.signName,
+            phoneNumber: masked,
+          });
+          const trap = logtoTrap(tencentCode, { ...input, mode }, phone.mainland, mapping.templateCode);
+          return [`${advice.message}. ${advice.fix}`, trap].filter(Boolean).join(' ');
+        },
+      });
+    } catch (error) {
+      // A top-level failure (credentials, timeout, unreachable…) is recorded as a failed send and answered
+      // 201 like a per-number refusal: the person needs it in the history, and a send is never retried —
+      // after a timeout the SMS may still arrive, so a second attempt could put two codes on the phone.
+      if (!(error instanceof AppError)) {
+        await updateTestSend(db, row.id, {
+          status: 'failed',
+          tencentCode: 'INTERNAL',
+          tencentMessage: 'The send failed inside smsdesk',
+          deliveryStatus: 'failed',
+        });
+        throw error;
+      }
+      outcome = outcomeOfError(error);
+    }
+    const final: TestSendRow = {
+      ...row,
+      ...outcome,
+      deliveryStatus: outcome.status === 'sent' ? 'pending' : 'failed',
+    };
+    await db.transaction().execute(async (trx) => {
+      await updateTestSend(trx, row.id, {
+        status: final.status,
+        tencentCode: final.tencentCode,
+        tencentMessage: final.tencentMessage,
+        serialNo: final.serialNo,
+        fee: final.fee,
+        requestId: final.requestId,
+        guidance: final.guidance,
+        codeHash: final.codeHash,
+        deliveryStatus: final.deliveryStatus,
+      });
+      await recordAuditEvent(
+        trx,
+        {
+          connectorId,
+          connectorName: connector.name,
+          actor,
+          action: 'test_send.sent',
+          detail: `${input.usageType}, ${mode} mode, ${masked}: ${final.status}${final.status === 'failed' ? ` (${final.tencentCode})` : ''}`,
+        },
+        now,
+      );
+    });
+    return toTestSend(final);
+  };
+}
+
+/** Tencent answered: sent, refused for the number, or a reply without the number's status. */
+function outcomeOfReply(
+  result: SendResult,
+  how: { codeHash: () => string; explain: (tencentCode: string) => string },
+): Outcome {
+  const requestId = result.requestId || null;
+  const status = result.statuses[0];
+  if (!status) {
+    return {
+      status: 'failed',
+      tencentCode: 'TENCENT_BAD_REPLY',
+      tencentMessage: 'Tencent answered without a status for the number',
+      requestId,
+      guidance: 'Tencent accepted the request but reported nothing for the number: check the phone.',
+    };
+  }
+  const answered = {
+    tencentCode: status.code,
+    tencentMessage: status.message,
+    serialNo: status.serialNo,
+    fee: status.fee,
+    requestId,
+  };
+  if (status.code === 'Ok') return { status: 'sent', ...answered, codeHash: how.codeHash() };
+  // A per-number refusal is an answer about the configuration, not an HTTP error: it is kept in the
+  // history with what it means.
+  return { status: 'failed', ...answered, guidance: how.explain(status.code) };
+}
+
+function outcomeOfError(error: AppError): Outcome {
+  const details = (error.details ?? {}) as Partial<TencentErrorDetails>;
+  return {
+    status: 'failed',
+    tencentCode: details.tencentCode ?? error.code,
+    tencentMessage: error.message,
+    requestId: details.requestId ?? null,
+    guidance: details.fix ? `${error.message}. ${details.fix}` : error.message,
+  };
+}
