@@ -7,7 +7,10 @@ import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
  * request id (the child logger's `reqId`) and the caller (token `sub`, never the token).
  */
 export class OneLinePerRequest extends LogController {
-  override incomingRequest(): void {}
+  /** Only when debugging: the whole request (headers redacted) as it came in. */
+  override incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ req: request }, 'incoming request');
+  }
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
     const line = {
