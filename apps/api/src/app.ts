@@ -5,7 +5,6 @@ import type { Config } from './config.ts';
 import type { TokenVerifier } from './auth/verifier.ts';
 import type { Db } from './db/database.ts';
 import { ping } from './db/migrations.ts';
-import { createDbSessionStore } from './db/session-store.ts';
 import auditRoutes from './modules/audit/routes.ts';
 import authRoutes from './modules/auth/routes.ts';
 import checkRoutes from './modules/check/routes.ts';
@@ -23,6 +22,7 @@ import servicesPlugin from './plugins/services.ts';
 import sessionPlugin from './plugins/session.ts';
 import tencentPlugin from './plugins/tencent.ts';
 import type { TencentGateway } from './tencent/gateway.ts';
+import { httpLimits } from './lib/http-limits.ts';
 import spaPlugin, { hasBuiltSpa, spaFallback } from './plugins/spa.ts';
 import { OneLinePerRequest } from './lib/request-log.ts';
 
@@ -65,6 +65,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 256 * 1024,
+    ...httpLimits(config),
     ajv: {
       customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
     },
@@ -74,9 +75,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const serveSpa = hasBuiltSpa(config.webDist);
   await app.register(errorsPlugin, serveSpa ? { pageFallback: spaFallback } : {});
   await app.register(securityPlugin, { config });
-  await app.register(openapiPlugin);
+  await app.register(openapiPlugin, { serveDocs: config.apiDocs });
   await app.register(dbPlugin, { config, db: deps.db });
-  await app.register(sessionPlugin, { config, store: createDbSessionStore(app.db.kysely) });
+  await app.register(sessionPlugin, { config });
   await app.register(authPlugin, { config, verifier: deps.verifier });
   await app.register(tencentPlugin, { config, gateway: deps.tencent });
   await app.register(servicesPlugin);

@@ -17,7 +17,8 @@ export interface Config {
    * written synchronously, kept so the benchmark can show what the one line saves.
    */
   requestLog: 'line' | 'fastify';
-  webOrigin: string;
+  /** The one other origin trusted for CORS with credentials and the CSRF rule; null: none, only BASE_URL. */
+  webOrigin: string | null;
   /** Where the API finds the built SPA to serve at `/` (skipped when it is not built). */
   webDist: string;
   baseUrl: string;
@@ -29,7 +30,26 @@ export interface Config {
   };
   /** Verified access tokens kept in memory (0: verify every request, for comparison in benchmarks). */
   authTokenCacheSize: number;
-  sessionSecret: string | null;
+  /** Refuse to start with generated development secrets (SMSDESK_REQUIRE_SECRETS). */
+  requireSecrets: boolean;
+  /** Serve the OpenAPI document and Swagger UI at /docs. */
+  apiDocs: boolean;
+  /** Newest first: cookies are signed with the first and accepted under any (rotation). */
+  sessionSecrets: string[] | null;
+  sessions: {
+    /** A signed-in session's lifetime. */
+    maxAgeMs: number;
+    /** A pending sign-in's lifetime (the visitor has not come back from Logto yet). */
+    signInMaxAgeMs: number;
+    purgeIntervalMs: number;
+  };
+  http: {
+    /** The whole request, headers and body, must arrive within this (slow-body clients). */
+    requestTimeoutMs: number;
+    /** A socket with no traffic for this long is closed. */
+    idleTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+  };
   /** Where SQLite and generated development secrets live. */
   dataDir: string;
   databaseUrl: string | null;
@@ -101,9 +121,16 @@ const oneOf =
     if (!(values as string[]).includes(raw)) throw new Error(`must be one of ${values.join(', ')}`);
     return raw as T;
   };
-const sessionSecret: Parser<string> = (raw) => {
-  if (raw.length < 32) throw new Error('must be at least 32 characters');
-  return raw;
+const sessionSecrets: Parser<string[]> = (raw) => {
+  const secrets = raw.split(',').map((s) => s.trim());
+  if (secrets.some((s) => s.length < 32))
+    throw new Error('must be at least 32 characters (each one, when a comma-separated list)');
+  return secrets;
+};
+const flag: Parser<boolean> = (raw) => {
+  if (/^(true|1|yes|on)$/i.test(raw)) return true;
+  if (/^(false|0|no|off)$/i.test(raw)) return false;
+  throw new Error('must be true or false');
 };
 const secretKey: Parser<string> = (raw) => {
   if (Buffer.from(raw, 'base64').length !== 32 || !/^[A-Za-z0-9+/]+=*$/.test(raw)) {
@@ -140,7 +167,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: read('LOG_LEVEL', logLevel, 'info'),
     logFormat: read('LOG_FORMAT', oneOf('json', 'pretty'), 'json'),
     requestLog: read('REQUEST_LOG', oneOf('line', 'fastify'), 'line'),
-    webOrigin: read('WEB_ORIGIN', origin, 'http://localhost:5173'),
+    webOrigin: read<string | null>('WEB_ORIGIN', origin, null),
     webDist: read('WEB_DIST', text, defaultWebDist),
     baseUrl: read('BASE_URL', httpUrl, 'http://localhost:3000'),
     logto: {
@@ -150,7 +177,19 @@ export function loadConfig(env: Env = process.env): Config {
       appSecret: read('LOGTO_APP_SECRET', text, null),
     },
     authTokenCacheSize: read('AUTH_TOKEN_CACHE_SIZE', wholeNumber, 10_000),
-    sessionSecret: read('SESSION_SECRET', sessionSecret, null),
+    requireSecrets: read('SMSDESK_REQUIRE_SECRETS', flag, false),
+    apiDocs: read('API_DOCS', flag, true),
+    sessionSecrets: read<string[] | null>('SESSION_SECRET', sessionSecrets, null),
+    sessions: {
+      maxAgeMs: read('SESSION_MAX_AGE_HOURS', positiveInt, 168) * 3600_000,
+      signInMaxAgeMs: read('SIGN_IN_MAX_AGE_MINUTES', positiveInt, 10) * 60_000,
+      purgeIntervalMs: read('SESSION_PURGE_INTERVAL_MINUTES', positiveInt, 10) * 60_000,
+    },
+    http: {
+      requestTimeoutMs: read('HTTP_REQUEST_TIMEOUT_MS', positiveInt, 30_000),
+      idleTimeoutMs: read('HTTP_IDLE_TIMEOUT_MS', positiveInt, 30_000),
+      keepAliveTimeoutMs: read('HTTP_KEEP_ALIVE_TIMEOUT_MS', positiveInt, 72_000),
+    },
     dataDir: read('DATA_DIR', text, 'data'),
     databaseUrl: read('DATABASE_URL', databaseUrl, null),
     secretKey: read('SMSDESK_SECRET_KEY', secretKey, null),
@@ -164,18 +203,18 @@ export function loadConfig(env: Env = process.env): Config {
       perConnectorPerDay: read('TEST_SEND_LIMIT_PER_CONNECTOR_PER_DAY', positiveInt, 100),
     },
   };
-  // Generated secrets (a warning, then a file under DATA_DIR) are for development: a production start
-  // (NODE_ENV=production) must be given them, so they are neither lost with a disk nor left to chance.
-  if (env.NODE_ENV === 'production') {
+  // Generated secrets (a warning, then a file under DATA_DIR) are for development: a deployment that sets
+  // SMSDESK_REQUIRE_SECRETS must be given them, so they are neither lost with a disk nor left to chance.
+  if (config.requireSecrets) {
     const required: Array<[string, unknown]> = [
-      ['SESSION_SECRET', config.sessionSecret],
+      ['SESSION_SECRET', config.sessionSecrets],
       ['SMSDESK_SECRET_KEY', config.secretKey],
       ['LOGTO_APP_SECRET', config.logto.appSecret],
     ];
     for (const [key, value] of required) {
       if (value === null && !problems.some((p) => p.startsWith(`${key}:`)))
         problems.push(
-          `${key}: is required when NODE_ENV=production (generated values are for development only)`,
+          `${key}: is required when SMSDESK_REQUIRE_SECRETS=true (generated values are for development only)`,
         );
     }
   }

@@ -42,6 +42,8 @@ export async function setup(project: TestProject) {
     env: {
       WEB_DIST: webDist,
       BASE_URL: `http://localhost:${apiPort}`,
+      // The Vite dev origin, trusted only because it is configured (shell.test.ts checks CORS for it).
+      WEB_ORIGIN: 'http://localhost:5173',
       LOGTO_ENDPOINT: logto.endpoint,
       LOGTO_APP_ID: devClients.web.clientId,
       LOGTO_APP_SECRET: devClients.web.clientSecret,

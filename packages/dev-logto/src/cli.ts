@@ -12,6 +12,10 @@ const logto = await startDevLogto({
   ...(process.env.LOGTO_API_RESOURCE ? { resource: process.env.LOGTO_API_RESOURCE } : {}),
   // `pnpm dev` restarts keep what smsdesk pushed to this tenant.
   stateFile: defaultStateFile,
+  // The real Tencent connector sends to the emulator that `pnpm dev` starts; TENCENT_EMULATOR_URL=off sends to Tencent.
+  ...(process.env.TENCENT_EMULATOR_URL === 'off'
+    ? {}
+    : { tencentEmulatorUrl: process.env.TENCENT_EMULATOR_URL ?? 'http://127.0.0.1:3002' }),
   log: (line) => console.log(line),
 });
 

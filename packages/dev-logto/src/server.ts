@@ -4,6 +4,7 @@ import type { JWK } from 'jose';
 import Koa from 'koa';
 import mount from 'koa-mount';
 import { defaultResource, managementApiResource } from './constants.ts';
+import { routeTencentHost } from '@smsdesk/tencent-sms-emulator/tencent-host';
 import { createManagementApi } from './management/index.ts';
 import { interactionRoutes } from './interactions.ts';
 import { loadOrCreateSigningKeys } from './keys.ts';
@@ -29,6 +30,12 @@ export interface DevLogtoOptions {
    * in memory, a fresh empty tenant per start (tests); the CLI keeps them in `./.dev-logto/management.json`.
    */
   stateFile?: string | false;
+  /**
+   * The Tencent SMS emulator (`http://localhost:3002`): the real connector's requests to
+   * `sms.tencentcloudapi.com` go there instead (routeTencentHost), the package itself unpatched. Unset:
+   * they go to Tencent.
+   */
+  tencentEmulatorUrl?: string;
   /** Lines worth a developer's eye (codes sent); default silent. */
   log?: (line: string) => void;
 }
@@ -44,6 +51,8 @@ export interface DevLogto {
   privateJwk: JWK;
   /** The Management API resource indicator (`https://default.logto.app/api`). */
   managementApiResource: string;
+  /** Where the real connector's Tencent requests go, when routed to the emulator. */
+  tencentEmulatorUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -76,6 +85,9 @@ export async function startDevLogto(options: DevLogtoOptions = {}): Promise<DevL
   const app = new Koa();
   // koa-mount runs the provider with this app's context, so cookies are signed with this app's keys.
   app.keys = provider.keys ?? [];
+  const tencentRoute = options.tencentEmulatorUrl
+    ? await routeTencentHost({ emulatorUrl: options.tencentEmulatorUrl })
+    : undefined;
   const management = await createManagementApi({
     issuer,
     keys,
@@ -94,10 +106,13 @@ export async function startDevLogto(options: DevLogtoOptions = {}): Promise<DevL
     resource,
     privateJwk,
     managementApiResource,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    tencentEmulatorUrl: options.tencentEmulatorUrl,
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      await tencentRoute?.close();
+    },
   };
 }

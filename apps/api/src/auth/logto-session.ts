@@ -1,6 +1,6 @@
 import LogtoClient, { type LogtoConfig } from '@logto/node';
 import { apiScopes } from '@smsdesk/shared/scopes';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { Config } from '../config.ts';
 
 /** What `@logto/node` keeps for one browser: tokens and the pending sign-in, in the server-side session. */
@@ -28,32 +28,37 @@ export function logtoConfigOf(config: Config): LogtoConfig {
   };
 }
 
-/** The Logto guide's storage adapter: get/set/remove on the session of `@fastify/session`. */
-export function requestSessionStorage(request: FastifyRequest): LogtoStorage {
+/** Where a session keeps its values: `request.session` of `@fastify/session`, or session data loaded by hand. */
+export interface SessionBag {
+  get(key: 'logto'): LogtoSessionData | undefined;
+  set(key: 'logto', value: LogtoSessionData): void;
+}
+
+/** Session data read from the store (API requests) as a bag. */
+export function bagOf(data: { logto?: LogtoSessionData }): SessionBag {
   return {
-    getItem: async (key) => request.session.get('logto')?.[key] ?? null,
-    setItem: async (key, value) => {
-      request.session.set('logto', { ...request.session.get('logto'), [key]: value });
-    },
-    removeItem: async (key) => {
-      const { [key]: _removed, ...rest } = request.session.get('logto') ?? {};
-      request.session.set('logto', rest);
+    get: () => data.logto,
+    set: (_key, value) => {
+      data.logto = value;
     },
   };
 }
 
-/** The same over session data loaded by hand (API requests), noting whether a token refresh changed it. */
-export function dataStorage(data: { logto?: LogtoSessionData }): LogtoStorage & { changed: boolean } {
+/**
+ * The Logto guide's storage adapter, the one for both paths: get/set/remove on the session. `changed`
+ * tells the API path that a token refresh wrote to it and the session must be saved.
+ */
+export function sessionStorage(bag: SessionBag): LogtoStorage & { changed: boolean } {
   const storage = {
     changed: false,
-    getItem: async (key: string) => data.logto?.[key] ?? null,
+    getItem: async (key: string) => bag.get('logto')?.[key] ?? null,
     setItem: async (key: string, value: string) => {
-      data.logto = { ...data.logto, [key]: value };
+      bag.set('logto', { ...bag.get('logto'), [key]: value });
       storage.changed = true;
     },
     removeItem: async (key: string) => {
-      const { [key]: _removed, ...rest } = data.logto ?? {};
-      data.logto = rest;
+      const { [key]: _removed, ...rest } = bag.get('logto') ?? {};
+      bag.set('logto', rest);
       storage.changed = true;
     },
   };

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
-import { dataStorage, logtoClientFor } from '../auth/logto-session.ts';
+import { bagOf, logtoClientFor, sessionStorage } from '../auth/logto-session.ts';
 import {
   createTokenVerifier,
   InvalidTokenError,
@@ -49,7 +49,10 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
       audience: config.logto.apiResource,
       cacheSize: config.authTokenCacheSize,
     });
-  const trustedOrigins = new Set([new URL(config.baseUrl).origin, config.webOrigin]);
+  const trustedOrigins = new Set([
+    new URL(config.baseUrl).origin,
+    ...(config.webOrigin ? [config.webOrigin] : []),
+  ]);
 
   app.decorate('verifyToken', verify);
   app.decorateRequest('caller', null);
@@ -73,10 +76,10 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
     }
   }
 
-  async function sessionCaller(request: FastifyRequest): Promise<Caller | null> {
-    const session = await app.sessions.load(request);
+  async function sessionCaller(request: FastifyRequest, reply: FastifyReply): Promise<Caller | null> {
+    const session = await app.sessions.load(request, reply);
     if (!session?.data.logto) return null;
-    const storage = dataStorage(session.data);
+    const storage = sessionStorage(bagOf(session.data));
     const client = logtoClientFor(config, storage);
     if (!(await client.isAuthenticated())) return null;
     if (unsafeMethods.has(request.method)) assertSameOrigin(request);
@@ -103,9 +106,9 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
   }
 
   app.decorate('requireScopes', (...scopes: string[]) => {
-    return async function requireScopes(request: FastifyRequest, _reply: FastifyReply) {
+    return async function requireScopes(request: FastifyRequest, reply: FastifyReply) {
       const header = request.headers.authorization;
-      const caller = header ? await bearerCaller(header) : await sessionCaller(request);
+      const caller = header ? await bearerCaller(header) : await sessionCaller(request, reply);
       if (!caller) throw unauthorized('Sign in or send an access token: Authorization: Bearer <token>');
       const missing = scopes.filter((s) => !caller.scopes.includes(s));
       if (missing.length > 0) {

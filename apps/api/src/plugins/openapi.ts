@@ -3,7 +3,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
-async function openapiPlugin(app: FastifyInstance) {
+/** The OpenAPI document is always built (tests and the SPA read it); `/docs` serves it unless API_DOCS=false. */
+async function openapiPlugin(app: FastifyInstance, opts: { serveDocs?: boolean }) {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -21,7 +22,7 @@ async function openapiPlugin(app: FastifyInstance) {
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  if (opts.serveDocs ?? true) await app.register(swaggerUi, { routePrefix: '/docs' });
 }
 
 export default fp(openapiPlugin, { name: 'openapi' });

@@ -45,14 +45,15 @@ async function securityPlugin(app: FastifyInstance, opts: { config: Config }) {
       },
     },
   });
-  const allowedOrigin = config.webOrigin;
+  // No WEB_ORIGIN: no value an Origin header can equal.
+  const allowedOrigin = config.webOrigin ?? Symbol('no web origin');
 
   // CORS for the one web origin, likewise without per-request work beyond a string compare.
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(headers);
     reply.header('vary', 'Origin');
     if (request.headers.origin === allowedOrigin) {
-      reply.header('access-control-allow-origin', allowedOrigin);
+      reply.header('access-control-allow-origin', request.headers.origin);
       reply.header('access-control-allow-credentials', 'true');
       reply.header('access-control-expose-headers', exposedHeaders);
     }

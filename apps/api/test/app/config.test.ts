@@ -5,7 +5,15 @@ describe('config', () => {
   it('has working defaults', () => {
     const config = loadConfig({});
     expect(config.port).toBe(3000);
-    expect(config.webOrigin).toBe('http://localhost:5173');
+    // No cross-origin caller is trusted unless configured (pnpm dev sets the Vite origin).
+    expect(config.webOrigin).toBeNull();
+    expect(config.requireSecrets).toBe(false);
+    expect(config.apiDocs).toBe(true);
+    expect(config.http).toEqual({
+      requestTimeoutMs: 30_000,
+      idleTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 72_000,
+    });
     expect(config.logto.endpoint).toBe('http://localhost:3001');
   });
 
@@ -35,26 +43,29 @@ describe('config', () => {
     expect(() => loadConfig({ SMSDESK_SECRET_KEY: 'hunter2-not-base64!' })).not.toThrow(/hunter2/);
   });
 
-  it('requires the secrets it would otherwise generate when NODE_ENV=production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'development' })).not.toThrow();
+  it('requires the secrets it would otherwise generate when SMSDESK_REQUIRE_SECRETS=true, whatever NODE_ENV says', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).not.toThrow();
     let error: unknown;
     try {
-      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'short' });
+      loadConfig({ SMSDESK_REQUIRE_SECRETS: 'true', SESSION_SECRET: 'short' });
     } catch (e) {
       error = e;
     }
     const problems = (error as ConfigError).problems;
     expect(problems).toEqual([
       expect.stringMatching(/^SESSION_SECRET: must be at least 32 characters/),
-      expect.stringMatching(/^SMSDESK_SECRET_KEY: is required when NODE_ENV=production/),
-      expect.stringMatching(/^LOGTO_APP_SECRET: is required when NODE_ENV=production/),
+      expect.stringMatching(/^SMSDESK_SECRET_KEY: is required when SMSDESK_REQUIRE_SECRETS=true/),
+      expect.stringMatching(/^LOGTO_APP_SECRET: is required when SMSDESK_REQUIRE_SECRETS=true/),
     ]);
     const config = loadConfig({
-      NODE_ENV: 'production',
-      SESSION_SECRET: 'x'.repeat(32),
+      SMSDESK_REQUIRE_SECRETS: 'true',
+      SESSION_SECRET: `${'x'.repeat(32)}, ${'y'.repeat(32)}`,
       SMSDESK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
       LOGTO_APP_SECRET: 'app-secret',
     });
-    expect(config.sessionSecret).toBe('x'.repeat(32));
+    expect(config.sessionSecrets).toEqual(['x'.repeat(32), 'y'.repeat(32)]);
+    expect(() => loadConfig({ SMSDESK_REQUIRE_SECRETS: 'maybe' })).toThrow(
+      /SMSDESK_REQUIRE_SECRETS: must be true or false/,
+    );
   });
 });

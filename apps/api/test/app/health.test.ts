@@ -7,7 +7,7 @@ import { testConfig } from '../helpers/config.ts';
 describe('health', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
-    app = await buildApp(testConfig());
+    app = await buildApp(testConfig({ WEB_ORIGIN: 'http://localhost:5173' }));
   });
   afterAll(() => app.close());
 

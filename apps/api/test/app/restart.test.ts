@@ -14,7 +14,7 @@ describe.each(databaseKinds)('a restart on %s', (kind) => {
   const logLines: string[] = [];
   const env = () => ({ ...logtoEnv(logto), ...database.env });
   const start = () => {
-    const config = testConfig(env());
+    const config = testConfig({ ...env(), WEB_ORIGIN: 'http://localhost:5173' });
     const stream = new Writable({
       write(chunk, _enc, done) {
         logLines.push(String(chunk));

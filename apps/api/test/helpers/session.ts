@@ -31,13 +31,16 @@ export async function signInWithSession(
   app: FastifyInstance,
   user: { username: string; password: string } = devUsers.admin,
   returnTo = '/connectors',
+  /** A cookie the browser already carries (e.g. one an attacker planted). */
+  options: { cookie?: string } = {},
 ): Promise<{ cookie: string; landedOn: string }> {
   const start = await app.inject({
     method: 'GET',
     url: `/auth/sign-in?returnTo=${encodeURIComponent(returnTo)}`,
+    headers: options.cookie ? { cookie: options.cookie } : {},
   });
   expect(start.statusCode).toBe(302);
-  const cookie = sessionCookieOf(start);
+  const cookie = start.cookies.length ? sessionCookieOf(start) : (options.cookie ?? sessionCookieOf(start));
   const { callback } = await signInAt(start.headers.location as string, user.username, user.password);
   const done = await app.inject({
     method: 'GET',

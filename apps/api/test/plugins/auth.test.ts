@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import authPlugin from '../../src/plugins/auth.ts';
+import dbPlugin from '../../src/plugins/db.ts';
 import errorsPlugin from '../../src/plugins/errors.ts';
 import sessionPlugin from '../../src/plugins/session.ts';
 import { testConfig } from '../helpers/config.ts';
@@ -29,6 +30,7 @@ describe('auth plugin: bearer tokens', () => {
     const config = testConfig({ LOGTO_ENDPOINT: logto.endpoint });
     app = Fastify({ logger: false });
     await app.register(errorsPlugin);
+    await app.register(dbPlugin, { config });
     await app.register(sessionPlugin, { config });
     await app.register(authPlugin, { config });
     app.get('/any', { onRequest: app.requireScopes() }, async (req) => req.caller);

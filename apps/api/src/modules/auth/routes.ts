@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import session from '@fastify/session';
-import { logtoClientFor, requestSessionStorage } from '../../auth/logto-session.ts';
+import { logtoClientFor, sessionStorage } from '../../auth/logto-session.ts';
+import { sameOriginPath } from '../../auth/return-to.ts';
 import type { Config } from '../../config.ts';
 import { createError } from '../../errors.ts';
 
@@ -11,9 +12,6 @@ declare module 'fastify' {
     returnTo?: string;
   }
 }
-
-const safePath = (value: string | undefined) =>
-  value?.startsWith('/') && !value.startsWith('//') && !value.startsWith('/auth/') ? value : '/';
 
 /** The server-side flow of the Logto guide: sign-in, callback and sign-out over a server session. */
 const authRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
@@ -25,16 +23,14 @@ const authRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { 
     store: app.sessions.store,
     saveUninitialized: false,
     rolling: false,
-    cookie: {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: config.baseUrl.startsWith('https:'),
-      path: '/',
-      maxAge: 7 * 24 * 3600 * 1000,
-    },
+    cookie: app.sessions.cookie,
   });
+  // The last onSend hook is async, so whatever the reply throws after the session was saved (a header
+  // Node refuses, say) is caught by Fastify and answered by the error handler instead of escaping.
+  app.addHook('onSend', async () => {});
+
   const client = (request: FastifyRequest, reply: FastifyReply) =>
-    logtoClientFor(config, requestSessionStorage(request), reply);
+    logtoClientFor(config, sessionStorage(request.session), reply);
 
   app.get(
     '/auth/sign-in',
@@ -46,7 +42,7 @@ const authRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { 
       },
     },
     async (request, reply) => {
-      request.session.set('returnTo', safePath(request.query.returnTo));
+      request.session.set('returnTo', sameOriginPath(request.query.returnTo, config.baseUrl));
       await client(request, reply).signIn({ redirectUri: callbackUrl });
       return reply;
     },
@@ -56,14 +52,20 @@ const authRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { 
     '/auth/callback',
     { schema: { tags: ['auth'], summary: 'Complete the sign-in (Logto redirects here)' } },
     async (request, reply) => {
+      const logto = client(request, reply);
       try {
-        await client(request, reply).handleSignInCallback(`${config.baseUrl}${request.url}`);
+        await logto.handleSignInCallback(`${config.baseUrl}${request.url}`);
       } catch (error) {
         request.log.info({ err: error }, 'sign-in callback refused');
         throw createError('UNAUTHORIZED', 'The sign-in could not be completed: start again at /auth/sign-in');
       }
-      const returnTo = safePath(request.session.get('returnTo'));
-      request.session.set('returnTo', undefined);
+      const returnTo = sameOriginPath(request.session.get('returnTo'), config.baseUrl);
+      const tokens = request.session.get('logto');
+      // A new id for the signed-in session: a cookie planted before the sign-in (session fixation) names
+      // a session that no longer exists. Only the tokens move over, and the long lifetime starts now.
+      await request.session.regenerate();
+      request.session.options({ maxAge: app.sessions.maxAgeMs });
+      request.session.set('logto', tokens);
       return reply.redirect(returnTo);
     },
   );
