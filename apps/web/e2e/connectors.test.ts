@@ -8,7 +8,7 @@ const templates = Object.entries(requiredTemplates).map(([usageType, templateCod
   usageType,
   templateCode,
 }));
-const readOnlyHint = 'read-only: your role has read:connectors only';
+const readOnlyHint = 'Read-only: your role can view but not change this.';
 
 type Mapping = { usageType: string; templateCode: string };
 const byUsageType = (list: Mapping[]) => [...list].sort((a, b) => a.usageType.localeCompare(b.usageType));

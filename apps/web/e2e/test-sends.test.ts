@@ -4,7 +4,7 @@ import { useSignedInConnector } from './support/connectors.ts';
 import { signInThroughSpa } from './support/sign-in.ts';
 
 const phone = '+8613800138001';
-const readOnlyHint = 'read-only: your role has read:connectors only';
+const readOnlyHint = 'Read-only: your role can view but not change this.';
 
 interface EmulatorMessage {
   e164: string;

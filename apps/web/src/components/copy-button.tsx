@@ -1,7 +1,17 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** Copies text to the clipboard and says so; the clipboard needs a secure context (https or localhost). */
-export function CopyButton({ text, label = 'Copy' }: { text: string; label?: string }) {
+export function CopyButton({
+  text,
+  label,
+  compact = false,
+}: {
+  text: string;
+  label?: string;
+  compact?: boolean;
+}) {
+  const { t } = useTranslation();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -18,11 +28,15 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
   };
   return (
     <>
-      <button type="button" className="button small" onClick={() => void copy()}>
-        {label}
+      <button
+        type="button"
+        className={`button small${compact ? ' link-like' : ''}`}
+        onClick={() => void copy()}
+      >
+        {label ?? t('state.copy')}
       </button>
       <span className="copy-status" role="status">
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copying failed: select the text instead' : ''}
+        {state === 'copied' ? t('state.copied') : state === 'failed' ? t('state.copyFailed') : ''}
       </span>
     </>
   );

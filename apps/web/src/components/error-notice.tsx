@@ -1,27 +1,48 @@
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../lib/api-client.ts';
+import { describeError } from '../lib/error-text.ts';
+import { CopyButton } from './copy-button.tsx';
 
-/** Shows an API or SDK error as the user can act on it; a 403 names the missing scope. */
-export function ErrorNotice({ error, title }: { error: unknown; title?: string }) {
-  const { t } = useTranslation();
+/**
+ * An API or SDK error as a person can act on it: our sentence in their language, then the hints (scope,
+ * when to retry, the API's specifics), then the stable code, small and copyable for support.
+ */
+export function ErrorNotice({
+  error,
+  title,
+  onRetry,
+}: {
+  error: unknown;
+  title?: string;
+  onRetry?: () => void;
+}) {
+  const { t, i18n } = useTranslation();
   if (!error) return null;
-  let message = error instanceof Error ? error.message : String(error);
-  let hint: string | null = null;
-  if (error instanceof ApiError && error.status === 403) {
-    const scopes = (error.details as { requiredScopes?: string[] } | undefined)?.requiredScopes ?? [];
-    hint = scopes.length ? t('error.missingScope', { scopes: scopes.join(', ') }) : t('error.forbidden');
-  }
-  if (error instanceof ApiError && error.code === 'NETWORK_ERROR') message = t('error.network');
+  const text = describeError(error, i18n.language);
   return (
     <div className="notice notice-error" role="alert">
-      {title ? <strong>{title}: </strong> : null}
-      {message}
-      {error instanceof ApiError && error.code !== 'NETWORK_ERROR' ? (
-        <code className="code" title={t('error.codeLabel')}>
-          {error.code}
-        </code>
-      ) : null}
-      {hint ? <p className="hint">{hint}</p> : null}
+      <p className="notice-sentence">
+        {title ? <strong>{title}: </strong> : null}
+        {text.sentence}
+      </p>
+      {text.hints.map((hint) => (
+        <p key={hint} className="hint">
+          {hint}
+        </p>
+      ))}
+      <div className="notice-footer">
+        {onRetry ? (
+          <button type="button" className="button small" onClick={onRetry}>
+            {t('state.retry')}
+          </button>
+        ) : null}
+        {text.code ? (
+          <span className="error-code">
+            <span className="sr-only">{t('error.codeLabel')}: </span>
+            <code title={t('error.codeLabel')}>{text.code}</code>
+            <CopyButton text={text.code} label={t('state.copy')} compact />
+          </span>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -1,4 +1,11 @@
-/** Shown beside change controls that are disabled for a caller without write:connectors. */
-export function ReadOnlyHint() {
-  return <p className="read-only-hint">read-only: your role has read:connectors only</p>;
+import { useTranslation } from 'react-i18next';
+
+/** Shown beside change controls that are disabled because the caller's role lacks a scope. */
+export function ReadOnlyHint({ reason }: { reason?: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <p className="read-only-hint" title={reason ?? undefined}>
+      {t('state.readOnly')}
+    </p>
+  );
 }

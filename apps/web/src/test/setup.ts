@@ -1,4 +1,21 @@
-// Unit tests render in English unless a test switches: the catalogs are the real ones.
+// Every unit test: the real catalogs in English, and MSW in front of the network. A request no test
+// handler expects fails the test (`onUnhandledRequest: 'error'` refuses it; afterEach then fails), instead
+// of being answered with a made-up 404.
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { i18n } from '../app/i18n.ts';
+import { server } from './server.ts';
 
 await i18n.changeLanguage('en');
+
+const unhandled: string[] = [];
+server.events.on('request:unhandled', ({ request }) => {
+  unhandled.push(`${request.method} ${request.url}`);
+});
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  const seen = unhandled.splice(0);
+  expect(seen, 'requests no handler expected').toEqual([]);
+});
+afterAll(() => server.close());

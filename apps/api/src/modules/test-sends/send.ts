@@ -4,7 +4,6 @@ import type { CreateTestSend, TestSend, TestSendMode } from '@smsdesk/shared/sch
 import { AppError } from '../../errors.ts';
 import { guidanceFor } from '../../tencent/errors.ts';
 import type { SendResult, TencentErrorDetails } from '../../tencent/gateway.ts';
-import { recordAuditEvent } from '../audit/repository.ts';
 import { newCode } from './codes.ts';
 import { reserveWithinLimits } from './limits.ts';
 import { assertModeFields, logtoTrap, sendPayload, templateNotFound } from './logto-mode.ts';
@@ -113,8 +112,7 @@ export function createSender(deps: TestSendDeps, clock: () => Date) {
         codeHash: final.codeHash,
         deliveryStatus: final.deliveryStatus,
       });
-      await recordAuditEvent(
-        trx,
+      await deps.audit.record(
         {
           connectorId,
           connectorName: connector.name,
@@ -122,7 +120,7 @@ export function createSender(deps: TestSendDeps, clock: () => Date) {
           action: 'test_send.sent',
           detail: `${input.usageType}, ${mode} mode, ${masked}: ${final.status}${final.status === 'failed' ? ` (${final.tencentCode})` : ''}`,
         },
-        now,
+        trx,
       );
     });
     return toTestSend(final);

@@ -2,8 +2,8 @@ import { startTencentSmsEmulator, type TencentSmsEmulator } from '@smsdesk/tence
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devConnectorBody } from '../../fixtures/connectors.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
-import type { TestStack } from '../../helpers/stack.ts';
-import { generousLimits, injectFault, requestCount, startStackWithLimits } from './harness.ts';
+import { startTestStack, type TestStack } from '../../helpers/stack.ts';
+import { generousLimits, injectFault, requestCount } from './harness.ts';
 
 describe.each(databaseKinds)('test send limits on %s', (kind) => {
   let emu: TencentSmsEmulator;
@@ -16,7 +16,7 @@ describe.each(databaseKinds)('test send limits on %s', (kind) => {
       reviewDelayMs: null,
       limits: { hourly: 1, sameContentSeconds: 0, daily: 0 },
     });
-    stack = await startStackWithLimits(kind, {
+    stack = await startTestStack(kind, {
       TENCENT_SMS_ENDPOINT: emu.url,
       TEST_SEND_LIMIT_PER_USER_PER_HOUR: '3',
       TEST_SEND_LIMIT_PER_PHONE_PER_HOUR: '2',
@@ -113,7 +113,7 @@ describe.each(databaseKinds)('a Tencent timeout on %s', (kind) => {
 
   beforeAll(async () => {
     emu = await startTencentSmsEmulator({ port: 0, reviewDelayMs: null, limits: false });
-    stack = await startStackWithLimits(kind, {
+    stack = await startTestStack(kind, {
       TENCENT_SMS_ENDPOINT: emu.url,
       TENCENT_SMS_TIMEOUT_MS: '500',
       ...generousLimits,

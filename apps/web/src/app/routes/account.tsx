@@ -2,7 +2,7 @@ import { apiScopes } from '@smsdesk/shared/scopes';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { Loading } from '../../components/spinner.tsx';
-import { useMe } from '../../features/auth/api/get-me.ts';
+import { useMe } from '../../lib/me.ts';
 
 export function Component() {
   const { t } = useTranslation('auth');

@@ -2,7 +2,7 @@ import type { UsageType } from '@smsdesk/shared/usage-types';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { ReadOnlyHint } from '../../components/read-only-hint.tsx';
-import { useCan, useMe } from '../../features/auth/api/get-me.ts';
+import { useAccess } from '../../lib/access.ts';
 import { useConnector } from '../../features/connectors/api/get-connector.ts';
 import { HealthPanel } from '../../features/health/components/health-panel.tsx';
 import { MapTemplateDialog } from '../../features/templates/components/map-template-dialog.tsx';
@@ -15,12 +15,8 @@ type Open = { kind: 'create' | 'map'; usageType: UsageType };
 export function Component() {
   const { id = '' } = useParams();
   const { data } = useConnector(id);
-  const me = useMe();
   // Creating a template needs write:templates; mapping it changes the connector, write:connectors.
-  const canTemplates = useCan('write:templates');
-  const canConnectors = useCan('write:connectors');
-  const canWrite = canTemplates && canConnectors;
-  const readOnly = !canWrite && (me.data !== undefined || me.isError);
+  const { can: canWrite, readOnly } = useAccess(['write:templates', 'write:connectors']);
   const [open, setOpen] = useState<Open | null>(null);
   const close = () => setOpen(null);
   if (!data) return null;

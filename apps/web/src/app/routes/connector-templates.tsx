@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { useCan, useMe } from '../../features/auth/api/get-me.ts';
+import { useAccess } from '../../lib/access.ts';
 import { useConnector } from '../../features/connectors/api/get-connector.ts';
 import { TemplatesPanel } from '../../features/templates/components/templates-panel.tsx';
 
@@ -7,8 +7,7 @@ import { TemplatesPanel } from '../../features/templates/components/templates-pa
 export function Component() {
   const { id = '' } = useParams();
   const { data } = useConnector(id);
-  const me = useMe();
-  const canWrite = useCan('write:templates');
+  const { can: canWrite, readOnly } = useAccess('write:templates');
   if (!data) return null;
   return (
     <TemplatesPanel
@@ -16,7 +15,7 @@ export function Component() {
       signName={data.connector.signName}
       international={data.connector.international}
       canWrite={canWrite}
-      readOnly={!canWrite && (me.data !== undefined || me.isError)}
+      readOnly={readOnly}
     />
   );
 }

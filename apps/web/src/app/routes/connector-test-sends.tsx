@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
 import { env } from '../../config/env.ts';
-import { useCan, useMe } from '../../features/auth/api/get-me.ts';
+import { useAccess } from '../../lib/access.ts';
 import { useConnector } from '../../features/connectors/api/get-connector.ts';
 import { useRecentCheck } from '../../features/health/api/run-check.ts';
 import { TestSendsPanel } from '../../features/test-sends/components/test-sends-panel.tsx';
@@ -10,8 +10,7 @@ export function Component() {
   const { id = '' } = useParams();
   const { data } = useConnector(id);
   const check = useRecentCheck(id);
-  const me = useMe();
-  const canSend = useCan('send:sms');
+  const { can: canSend, readOnly } = useAccess('send:sms');
   if (!data) return null;
   return (
     <TestSendsPanel
@@ -19,7 +18,7 @@ export function Component() {
       international={data.connector.international}
       usageTypeNotes={usageTypeNotes(check.data, data.connector.templates)}
       canSend={canSend}
-      readOnly={!canSend && (me.data !== undefined || me.isError)}
+      readOnly={readOnly}
       emulatorUrl={env.emulatorUrl}
     />
   );

@@ -3,6 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';
 import { cursorPagedQueryOptions, pagedPath } from '../../../lib/paged-query.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
 
 export interface AuditFilter {
   connectorId?: string;
@@ -19,7 +20,7 @@ export function getAuditEvents(
 }
 
 export const auditEventsQueryOptions = (api: ApiClient, filter: AuditFilter) =>
-  cursorPagedQueryOptions(['audit-events', filter] as const, (cursor, signal) =>
+  cursorPagedQueryOptions(queryKeys.audit.list(filter), (cursor, signal) =>
     getAuditEvents(api, { ...filter, cursor }, signal),
   );
 

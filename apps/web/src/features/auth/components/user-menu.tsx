@@ -2,7 +2,7 @@ import { type IdTokenClaims, useLogto } from '@logto/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { signedOutUrl } from '../../../lib/auth.ts';
-import { useMe } from '../api/get-me.ts';
+import { useMe } from '../../../lib/me.ts';
 
 export function UserMenu() {
   const { t } = useTranslation('auth');

@@ -3,8 +3,8 @@ import { etagOf } from '@smsdesk/shared/etag';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';
-import { connectorKey, type VersionedConnector } from './get-connector.ts';
-import { connectorsKey } from './get-connectors.ts';
+import type { VersionedConnector } from './get-connector.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
 
 export async function createConnector(api: ApiClient, body: CreateConnector): Promise<VersionedConnector> {
   const { data, headers } = await api.request<Connector>('/api/connectors', { method: 'POST', body });
@@ -17,8 +17,8 @@ export function useCreateConnector() {
   return useMutation({
     mutationFn: (body: CreateConnector) => createConnector(api, body),
     onSuccess: (created) => {
-      queryClient.setQueryData(connectorKey(created.connector.id), created);
-      return queryClient.invalidateQueries({ queryKey: connectorsKey, exact: true });
+      queryClient.setQueryData(queryKeys.connectors.detail(created.connector.id), created);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.connectors.list, exact: true });
     },
   });
 }

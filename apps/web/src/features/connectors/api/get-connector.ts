@@ -3,14 +3,13 @@ import { etagOf } from '@smsdesk/shared/etag';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';
+import { queryKeys } from '../../../lib/query-keys.ts';
 
 /** A connector with the ETag to send back as `If-Match` when changing it. */
 export interface VersionedConnector {
   connector: Connector;
   etag: string;
 }
-
-export const connectorKey = (id: string) => ['connectors', id] as const;
 
 export async function getConnector(
   api: ApiClient,
@@ -24,7 +23,10 @@ export async function getConnector(
 }
 
 export const connectorQueryOptions = (api: ApiClient, id: string) =>
-  queryOptions({ queryKey: connectorKey(id), queryFn: ({ signal }) => getConnector(api, id, signal) });
+  queryOptions({
+    queryKey: queryKeys.connectors.detail(id),
+    queryFn: ({ signal }) => getConnector(api, id, signal),
+  });
 
 export function useConnector(id: string) {
   return useQuery(connectorQueryOptions(useApiClient(), id));

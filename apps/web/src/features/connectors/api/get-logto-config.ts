@@ -2,6 +2,7 @@ import type { LogtoTencentConfig } from '@smsdesk/shared/schemas/connectors';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';
+import { queryKeys } from '../../../lib/query-keys.ts';
 
 export const getLogtoConfig = (api: ApiClient, id: string, signal?: AbortSignal) =>
   api.get<LogtoTencentConfig>(`/api/connectors/${encodeURIComponent(id)}/logto-config`, signal);
@@ -9,7 +10,7 @@ export const getLogtoConfig = (api: ApiClient, id: string, signal?: AbortSignal)
 // The answer holds the secret and every fetch is an audited export: fetch once per visit, keep nothing after.
 export const logtoConfigQueryOptions = (api: ApiClient, id: string) =>
   queryOptions({
-    queryKey: ['connectors', id, 'logto-config'] as const,
+    queryKey: queryKeys.connectors.logtoConfig(id),
     queryFn: ({ signal }) => getLogtoConfig(api, id, signal),
     gcTime: 0,
     staleTime: Number.POSITIVE_INFINITY,

@@ -3,8 +3,8 @@ import { etagOf } from '@smsdesk/shared/etag';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';
-import { connectorKey, type VersionedConnector } from './get-connector.ts';
-import { connectorsKey } from './get-connectors.ts';
+import type { VersionedConnector } from './get-connector.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
 
 export async function importConnector(api: ApiClient, body: ImportConnector): Promise<VersionedConnector> {
   const { data, headers } = await api.request<Connector>('/api/connectors/import', { method: 'POST', body });
@@ -17,8 +17,8 @@ export function useImportConnector() {
   return useMutation({
     mutationFn: (body: ImportConnector) => importConnector(api, body),
     onSuccess: (imported) => {
-      queryClient.setQueryData(connectorKey(imported.connector.id), imported);
-      return queryClient.invalidateQueries({ queryKey: connectorsKey, exact: true });
+      queryClient.setQueryData(queryKeys.connectors.detail(imported.connector.id), imported);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.connectors.list, exact: true });
     },
   });
 }

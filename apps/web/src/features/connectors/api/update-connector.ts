@@ -3,8 +3,8 @@ import { etagOf } from '@smsdesk/shared/etag';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';
-import { connectorKey, type VersionedConnector } from './get-connector.ts';
-import { connectorsKey } from './get-connectors.ts';
+import type { VersionedConnector } from './get-connector.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
 
 export interface UpdateConnectorInput {
   id: string;
@@ -31,8 +31,8 @@ export function useUpdateConnector() {
   return useMutation({
     mutationFn: (input: UpdateConnectorInput) => updateConnector(api, input),
     onSuccess: (updated) => {
-      queryClient.setQueryData(connectorKey(updated.connector.id), updated);
-      return queryClient.invalidateQueries({ queryKey: connectorsKey, exact: true });
+      queryClient.setQueryData(queryKeys.connectors.detail(updated.connector.id), updated);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.connectors.list, exact: true });
     },
   });
 }

@@ -5,11 +5,11 @@ import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { ReadOnlyHint } from '../../../components/read-only-hint.tsx';
 import { useDeleteConnector } from '../api/delete-connector.ts';
 import { RegionBadge, RequiredMappedBadge } from './connector-badges.tsx';
-import { useWriteAccess } from '../utils/use-write-access.ts';
+import { useAccess } from '../../../lib/access.ts';
 
 export function ConnectorHeader({ connector }: { connector: Connector }) {
   const navigate = useNavigate();
-  const { canWrite, readOnly } = useWriteAccess();
+  const { can: canWrite, readOnly } = useAccess('write:connectors');
   const remove = useDeleteConnector();
   const [confirming, setConfirming] = useState(false);
 

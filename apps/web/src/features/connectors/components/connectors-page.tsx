@@ -7,11 +7,11 @@ import { Time } from '../../../components/time.tsx';
 import { useConnectors } from '../api/get-connectors.ts';
 import { RegionBadge, RequiredMappedBadge } from './connector-badges.tsx';
 import { ImportDialog } from './import-dialog.tsx';
-import { useWriteAccess } from '../utils/use-write-access.ts';
+import { useAccess } from '../../../lib/access.ts';
 
 export function ConnectorsPage() {
   const { data, error, isPending, refetch } = useConnectors();
-  const { canWrite, readOnly } = useWriteAccess();
+  const { can: canWrite, readOnly } = useAccess('write:connectors');
   const [importing, setImporting] = useState(false);
 
   const actions = (

@@ -7,7 +7,7 @@ import { useConnector, type VersionedConnector } from '../api/get-connector.ts';
 import { useUpdateConnector } from '../api/update-connector.ts';
 import { updateBodyOf } from '../utils/connector-form.ts';
 import { ConnectorForm } from './connector-form.tsx';
-import { useWriteAccess } from '../utils/use-write-access.ts';
+import { useAccess } from '../../../lib/access.ts';
 
 export function EditConnectorPage({ id }: { id: string }) {
   const query = useConnector(id);
@@ -45,7 +45,7 @@ function EditConnector({
   reload: () => Promise<VersionedConnector>;
 }) {
   const navigate = useNavigate();
-  const { canWrite, readOnly } = useWriteAccess();
+  const { can: canWrite, readOnly } = useAccess('write:connectors');
   const update = useUpdateConnector();
   const [base, setBase] = useState(initial);
   const [generation, setGeneration] = useState(0);

@@ -3,11 +3,11 @@ import { ErrorNotice } from '../../../components/error-notice.tsx';
 import { ReadOnlyHint } from '../../../components/read-only-hint.tsx';
 import { Loading } from '../../../components/spinner.tsx';
 import { useLogtoConfig } from '../api/get-logto-config.ts';
-import { useWriteAccess } from '../utils/use-write-access.ts';
+import { useAccess } from '../../../lib/access.ts';
 
 /** The configuration to paste into Logto's Tencent SMS connector editor, secret included. */
 export function LogtoJsonPanel({ connectorId }: { connectorId: string }) {
-  const { canWrite, readOnly } = useWriteAccess();
+  const { can: canWrite, readOnly } = useAccess('write:connectors');
   const { data, error, isPending } = useLogtoConfig(connectorId, canWrite);
   if (!canWrite && !readOnly) return <Loading />;
   if (readOnly) {

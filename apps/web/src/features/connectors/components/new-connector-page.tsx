@@ -3,11 +3,11 @@ import { ReadOnlyHint } from '../../../components/read-only-hint.tsx';
 import { useCreateConnector } from '../api/create-connector.ts';
 import { createBodyOf } from '../utils/connector-form.ts';
 import { ConnectorForm } from './connector-form.tsx';
-import { useWriteAccess } from '../utils/use-write-access.ts';
+import { useAccess } from '../../../lib/access.ts';
 
 export function NewConnectorPage() {
   const navigate = useNavigate();
-  const { canWrite, readOnly } = useWriteAccess();
+  const { can: canWrite, readOnly } = useAccess('write:connectors');
   const create = useCreateConnector();
   return (
     <section className="panel">

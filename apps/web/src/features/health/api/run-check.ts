@@ -2,10 +2,9 @@ import type { CheckResult } from '@smsdesk/shared/schemas/check';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';
+import { queryKeys } from '../../../lib/query-keys.ts';
 
 // Under the connector's key: a change to the connector (invalidating ['connectors', id]) re-runs the check.
-export const checkKey = (connectorId: string) => ['connectors', connectorId, 'check'] as const;
-
 export const runCheck = (api: ApiClient, connectorId: string, signal?: AbortSignal) =>
   api
     .request<CheckResult>(`/api/connectors/${encodeURIComponent(connectorId)}/check`, {
@@ -21,7 +20,7 @@ export const runCheck = (api: ApiClient, connectorId: string, signal?: AbortSign
  */
 export const checkQueryOptions = (api: ApiClient, connectorId: string) =>
   queryOptions({
-    queryKey: checkKey(connectorId),
+    queryKey: queryKeys.connectors.check(connectorId),
     queryFn: ({ signal }) => runCheck(api, connectorId, signal),
     staleTime: 0,
     refetchOnWindowFocus: false,

@@ -2,7 +2,7 @@ import type { Template, TemplateInput } from '@smsdesk/shared/schemas/templates'
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';
-import { connectorScopeKey } from './map-usage-type.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
 
 export const createTemplate = (api: ApiClient, connectorId: string, body: TemplateInput) =>
   api
@@ -18,6 +18,6 @@ export function useCreateTemplate(connectorId: string) {
   return useMutation({
     mutationFn: (body: TemplateInput) => createTemplate(api, connectorId, body),
     // The templates list and the check both change; the connector itself does not.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: connectorScopeKey(connectorId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.connectors.detail(connectorId) }),
   });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';
-import { connectorScopeKey } from './map-usage-type.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
 
 export interface DeleteTemplateInput {
   templateId: string;
@@ -28,6 +28,6 @@ export function useDeleteTemplate(connectorId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: DeleteTemplateInput) => deleteTemplate(api, connectorId, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: connectorScopeKey(connectorId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.connectors.detail(connectorId) }),
   });
 }

@@ -2,15 +2,14 @@ import type { SignList } from '@smsdesk/shared/schemas/templates';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';
-
-export const signsKey = (connectorId: string) => ['connectors', connectorId, 'signs'] as const;
+import { queryKeys } from '../../../lib/query-keys.ts';
 
 export const getSigns = (api: ApiClient, connectorId: string, signal?: AbortSignal) =>
   api.get<SignList>(`/api/connectors/${encodeURIComponent(connectorId)}/signs`, signal);
 
 export const signsQueryOptions = (api: ApiClient, connectorId: string) =>
   queryOptions({
-    queryKey: signsKey(connectorId),
+    queryKey: queryKeys.connectors.signs(connectorId),
     queryFn: ({ signal }) => getSigns(api, connectorId, signal),
   });
 

@@ -4,13 +4,7 @@ import type { UsageType } from '@smsdesk/shared/usage-types';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';
-
-/**
- * The connector's query key and everything cached under it (templates, signs, the check). The connectors
- * feature owns `['connectors', id]`; invalidating the prefix refreshes the connector page after a mapping
- * change without this feature importing that one.
- */
-export const connectorScopeKey = (connectorId: string) => ['connectors', connectorId] as const;
+import { queryKeys } from '../../../lib/query-keys.ts';
 
 export interface MapUsageTypeInput {
   usageType: UsageType;
@@ -55,8 +49,8 @@ export function useMapUsageType(connectorId: string) {
     mutationFn: (input: MapUsageTypeInput) => mapUsageType(api, connectorId, input),
     onSuccess: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: connectorScopeKey(connectorId) }),
-        queryClient.invalidateQueries({ queryKey: ['connectors'], exact: true }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.connectors.detail(connectorId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.connectors.list, exact: true }),
       ]),
   });
 }

@@ -2,7 +2,7 @@ import type { Template, TemplateInput } from '@smsdesk/shared/schemas/templates'
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';
-import { connectorScopeKey } from './map-usage-type.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
 
 export interface UpdateTemplateInput {
   templateId: string;
@@ -27,6 +27,6 @@ export function useUpdateTemplate(connectorId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: UpdateTemplateInput) => updateTemplate(api, connectorId, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: connectorScopeKey(connectorId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.connectors.detail(connectorId) }),
   });
 }

@@ -2,8 +2,7 @@ import type { CreateTestSend, TestSend } from '@smsdesk/shared/schemas/test-send
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';
-import { testSendKey } from './get-test-send.ts';
-import { testSendListsKey } from './get-test-sends.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
 
 /** Sends a real code; a Tencent refusal is a 201 with `status: 'failed'`, not an error. */
 export const createTestSend = (api: ApiClient, connectorId: string, body: CreateTestSend) =>
@@ -20,8 +19,8 @@ export function useCreateTestSend(connectorId: string) {
   return useMutation({
     mutationFn: (body: CreateTestSend) => createTestSend(api, connectorId, body),
     onSuccess: (sent) => {
-      queryClient.setQueryData(testSendKey(sent.id), sent);
-      return queryClient.invalidateQueries({ queryKey: testSendListsKey });
+      queryClient.setQueryData(queryKeys.testSends.item(sent.id), sent);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.testSends.lists });
     },
   });
 }

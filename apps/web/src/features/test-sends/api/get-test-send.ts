@@ -2,8 +2,7 @@ import type { TestSend } from '@smsdesk/shared/schemas/test-sends';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';
-
-export const testSendKey = (id: string) => ['test-sends', 'item', id] as const;
+import { queryKeys } from '../../../lib/query-keys.ts';
 
 export const getTestSend = (api: ApiClient, id: string, signal?: AbortSignal) =>
   api.get<TestSend>(`/api/test-sends/${encodeURIComponent(id)}`, signal);
@@ -17,7 +16,7 @@ export const awaitingDelivery = (send: TestSend | undefined) =>
 // The API refreshes the delivery report from Tencent on each read while pending: poll until it is final.
 export const testSendQueryOptions = (api: ApiClient, id: string) =>
   queryOptions({
-    queryKey: testSendKey(id),
+    queryKey: queryKeys.testSends.item(id),
     queryFn: ({ signal }) => getTestSend(api, id, signal),
     refetchInterval: (query) => (awaitingDelivery(query.state.data) ? deliveryPollMs : false),
     staleTime: 0,

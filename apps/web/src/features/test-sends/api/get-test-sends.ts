@@ -3,13 +3,12 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';
 import { cursorPagedQueryOptions, pagedPath } from '../../../lib/paged-query.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
 
 export interface TestSendFilter {
   connectorId?: string;
   limit?: number;
 }
-
-export const testSendListsKey = ['test-sends', 'list'] as const;
 
 export function getTestSends(
   api: ApiClient,
@@ -21,7 +20,7 @@ export function getTestSends(
 }
 
 export const testSendsQueryOptions = (api: ApiClient, filter: TestSendFilter) =>
-  cursorPagedQueryOptions([...testSendListsKey, filter] as const, (cursor, signal) =>
+  cursorPagedQueryOptions(queryKeys.testSends.list(filter), (cursor, signal) =>
     getTestSends(api, { ...filter, cursor }, signal),
   );
 

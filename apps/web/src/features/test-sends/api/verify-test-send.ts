@@ -2,8 +2,7 @@ import type { TestSend } from '@smsdesk/shared/schemas/test-sends';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, type ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';
-import { testSendKey } from './get-test-send.ts';
-import { testSendListsKey } from './get-test-sends.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
 
 export interface VerifyTestSendInput {
   id: string;
@@ -30,16 +29,18 @@ export function useVerifyTestSend() {
   const api = useApiClient();
   const queryClient = useQueryClient();
   const patch = (id: string, change: Partial<TestSend>) =>
-    queryClient.setQueryData<TestSend>(testSendKey(id), (old) => (old ? { ...old, ...change } : old));
+    queryClient.setQueryData<TestSend>(queryKeys.testSends.item(id), (old) =>
+      old ? { ...old, ...change } : old,
+    );
   return useMutation({
     mutationFn: (input: VerifyTestSendInput) => verifyTestSend(api, input),
     onSuccess: async (_, { id }) => {
       // A delivery poll in flight would answer the state from before the verification: drop it first.
-      await queryClient.cancelQueries({ queryKey: testSendKey(id) });
+      await queryClient.cancelQueries({ queryKey: queryKeys.testSends.item(id) });
       patch(id, { verified: true });
       return Promise.all([
-        queryClient.invalidateQueries({ queryKey: testSendKey(id) }),
-        queryClient.invalidateQueries({ queryKey: testSendListsKey }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.testSends.item(id) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.testSends.lists }),
       ]);
     },
     onError: (error, { id }) => {

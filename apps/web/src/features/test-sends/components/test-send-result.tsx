@@ -7,8 +7,8 @@ import { Loading } from '../../../components/spinner.tsx';
 import { Time } from '../../../components/time.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { awaitingDelivery, useTestSend } from '../api/get-test-send.ts';
-import { testSendListsKey } from '../api/get-test-sends.ts';
 import { attemptsLeftOf, useVerifyTestSend } from '../api/verify-test-send.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
 
 const deliveryTone = { pending: 'amber', delivered: 'green', failed: 'red' } as const;
 
@@ -28,7 +28,7 @@ export function TestSendResult({
   const final = data ? !awaitingDelivery(data) : false;
   // The history shows the delivery too: refresh it once the report is final.
   useEffect(() => {
-    if (final) void queryClient.invalidateQueries({ queryKey: testSendListsKey });
+    if (final) void queryClient.invalidateQueries({ queryKey: queryKeys.testSends.lists });
   }, [final, queryClient]);
 
   if (isPending) return <Loading label="Loading the test send…" />;

@@ -2,10 +2,12 @@ import type { TestSend } from '@smsdesk/shared/schemas/test-sends';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { http, HttpResponse } from 'msw';
 import { createApiClient } from '../../../lib/api-client.ts';
+import { server, testApiUrl } from '../../../test/server.ts';
 import { TestSendsPanel } from './test-sends-panel.tsx';
 
-// A fake API behind the real client: the panel's requests, the delivery report arriving on the second poll.
+// MSW behind the real client: the panel's requests, the delivery report arriving on the second poll.
 const calls: { method: string; path: string; body: unknown }[] = [];
 let reads = 0;
 let verified = false;
@@ -27,41 +29,51 @@ const sent: TestSend = {
   createdAt: new Date().toISOString(),
 };
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const api = createApiClient({ baseUrl: testApiUrl, getAccessToken: async () => 'token' });
 
-const api = createApiClient({
-  baseUrl: '',
-  getAccessToken: async () => 'token',
-  fetch: async (input, init) => {
-    const path = String(input);
-    const method = init?.method ?? 'GET';
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-    calls.push({ method, path, body });
-    if (method === 'GET' && path.startsWith('/api/test-sends?'))
-      return json(200, { items: [], nextCursor: null });
-    if (method === 'POST' && path.endsWith('/test-sends')) return json(201, sent);
-    if (method === 'GET' && path === `/api/test-sends/${sent.id}`) {
+function handlers() {
+  const record = async (request: Request) => {
+    const url = new URL(request.url);
+    const text = await request.clone().text();
+    calls.push({
+      method: request.method,
+      path: url.pathname + url.search,
+      body: text ? JSON.parse(text) : undefined,
+    });
+  };
+  return [
+    http.get(`${testApiUrl}/api/test-sends`, async ({ request }) => {
+      await record(request);
+      return HttpResponse.json({ items: [], nextCursor: null });
+    }),
+    http.post(`${testApiUrl}/api/connectors/:id/test-sends`, async ({ request }) => {
+      await record(request);
+      return HttpResponse.json(sent, { status: 201 });
+    }),
+    http.get(`${testApiUrl}/api/test-sends/${sent.id}`, async ({ request }) => {
+      await record(request);
       reads += 1;
       const delivery =
         reads < 2
           ? sent.delivery
           : { status: 'delivered' as const, description: 'DELIVRD', receivedAt: new Date().toISOString() };
-      return json(200, { ...sent, delivery, verified, verifyAttemptsLeft: attemptsLeft });
-    }
-    if (method === 'POST' && path.endsWith('/verify')) {
-      if ((body as { code: string }).code === '123456') {
+      return HttpResponse.json({ ...sent, delivery, verified, verifyAttemptsLeft: attemptsLeft });
+    }),
+    http.post(`${testApiUrl}/api/test-sends/${sent.id}/verify`, async ({ request }) => {
+      await record(request);
+      const body = (await request.json()) as { code: string };
+      if (body.code === '123456') {
         verified = true;
-        return json(200, { verified: true });
+        return HttpResponse.json({ verified: true });
       }
       attemptsLeft -= 1;
-      return json(422, {
-        error: { code: 'CODE_MISMATCH', message: 'Wrong code', details: { attemptsLeft } },
-      });
-    }
-    return json(404, { error: { code: 'NOT_FOUND', message: `${method} ${path}` } });
-  },
-});
+      return HttpResponse.json(
+        { error: { code: 'CODE_MISMATCH', message: 'Wrong code', details: { attemptsLeft } } },
+        { status: 422 },
+      );
+    }),
+  ];
+}
 
 vi.mock('../../../lib/api-provider.tsx', () => ({ useApiClient: () => api }));
 
@@ -69,6 +81,7 @@ afterEach(cleanup);
 
 describe('TestSendsPanel', () => {
   it('sends, polls the delivery report until final, and verifies the code', async () => {
+    server.use(...handlers());
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     render(
       <QueryClientProvider client={queryClient}>

@@ -1,0 +1,25 @@
+/**
+ * Every TanStack Query key of the SPA, from one factory, so an invalidation in one feature reaches the
+ * queries of another without either importing the other. Keys nest: invalidating `connectors.detail(id)`
+ * also refreshes that connector's templates, signs, check and Logto JSON.
+ */
+export const queryKeys = {
+  me: ['me'] as const,
+  connectors: {
+    /** The list only, with `exact: true`; without it, every connector query. */
+    list: ['connectors'] as const,
+    detail: (id: string) => ['connectors', id] as const,
+    logtoConfig: (id: string) => ['connectors', id, 'logto-config'] as const,
+    templates: (id: string) => ['connectors', id, 'templates'] as const,
+    signs: (id: string) => ['connectors', id, 'signs'] as const,
+    check: (id: string) => ['connectors', id, 'check'] as const,
+  },
+  testSends: {
+    lists: ['test-sends', 'list'] as const,
+    list: <F>(filter: F) => ['test-sends', 'list', filter] as const,
+    item: (id: string) => ['test-sends', 'item', id] as const,
+  },
+  audit: {
+    list: <F>(filter: F) => ['audit-events', filter] as const,
+  },
+};
