@@ -166,7 +166,7 @@ describe.each(databaseKinds)('parallel test sends to one number on %s', (kind) =
 
   beforeAll(async () => {
     emu = await startTencentSmsEmulator({ port: 0, reviewDelayMs: null, limits: false });
-    stack = await startStackWithLimits(kind, {
+    stack = await startTestStack(kind, {
       TENCENT_SMS_ENDPOINT: emu.url,
       TEST_SEND_LIMIT_PER_USER_PER_HOUR: '1000',
       TEST_SEND_LIMIT_PER_PHONE_PER_HOUR: '5',
