@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { ping } from './db/migrations.ts';
@@ -26,6 +26,7 @@ import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
 import sessionPlugin from './plugins/session.ts';
 import spaPlugin, { hasBuiltSpa, spaFallback } from './plugins/spa.ts';
+import { OneLinePerRequest } from './lib/request-log.ts';
 import tencentPlugin from './plugins/tencent.ts';
 
 /** What a test may put in place of the real part; production passes none. */
@@ -60,6 +61,7 @@ export function loggerOptions(config: Config) {
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? loggerOptions(config),
+    logController: config.requestLog === 'line' ? new OneLinePerRequest() : new LogController(),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();

@@ -5,10 +5,10 @@ import { AppError } from '../../errors.ts';
 import { guidanceFor } from '../../tencent/errors.ts';
 import type { SendResult, TencentErrorDetails } from '../../tencent/gateway.ts';
 import { newCode } from './codes.ts';
-import { assertWithinLimits } from './limits.ts';
+import { reserveWithinLimits } from './limits.ts';
 import { assertModeFields, logtoTrap, sendPayload, templateNotFound } from './logto-mode.ts';
 import { assertConnectorFits, maskPhone, parsePhone } from './phone.ts';
-import { deleteTestSend, insertTestSend, type TestSendRow, updateTestSend } from './repository.ts';
+import { type TestSendRow, updateTestSend } from './repository.ts';
 import type { TestSendDeps } from './service.ts';
 import { toTestSend } from './view.ts';
 
@@ -57,13 +57,7 @@ export function createSender(deps: TestSendDeps, clock: () => Date) {
       deliveredAt: null,
       createdAt: now.toISOString(),
     };
-    await insertTestSend(db, row);
-    try {
-      await assertWithinLimits(db, limits, row, now);
-    } catch (error) {
-      await deleteTestSend(db, row.id);
-      throw error;
-    }
+    await reserveWithinLimits(db, limits, row, now);
 
     const send = {
       sdkAppId: connector.sdkAppId,
