@@ -1,39 +1,42 @@
 import { randomUUID } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import type { Config } from './config.ts';
-import type { TokenVerifier } from './auth/verifier.ts';
 import type { Db } from './db/database.ts';
 import { ping } from './db/migrations.ts';
+import { httpLimits } from './lib/http-limits.ts';
+import auditPlugin from './modules/audit/plugin.ts';
 import auditRoutes from './modules/audit/routes.ts';
 import authRoutes from './modules/auth/routes.ts';
+import checkPlugin from './modules/check/plugin.ts';
 import checkRoutes from './modules/check/routes.ts';
+import connectorsPlugin from './modules/connectors/plugin.ts';
 import connectorRoutes from './modules/connectors/routes.ts';
-import templatesRoutes from './modules/templates/routes.ts';
-import testSendsRoutes from './modules/test-sends/routes.ts';
-import meRoutes from './modules/me/routes.ts';
 import healthRoutes, { type ReadinessCheck } from './modules/health/routes.ts';
+import meRoutes from './modules/me/routes.ts';
+import templatesPlugin from './modules/templates/plugin.ts';
+import templatesRoutes from './modules/templates/routes.ts';
+import testSendsPlugin from './modules/test-sends/plugin.ts';
+import testSendsRoutes from './modules/test-sends/routes.ts';
+import authPlugin from './plugins/auth.ts';
+import clockPlugin from './plugins/clock.ts';
+import dbPlugin from './plugins/db.ts';
 import errorsPlugin from './plugins/errors.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
-import authPlugin from './plugins/auth.ts';
-import dbPlugin from './plugins/db.ts';
-import servicesPlugin from './plugins/services.ts';
 import sessionPlugin from './plugins/session.ts';
-import tencentPlugin from './plugins/tencent.ts';
-import type { TencentGateway } from './tencent/gateway.ts';
-import { httpLimits } from './lib/http-limits.ts';
 import spaPlugin, { hasBuiltSpa, spaFallback } from './plugins/spa.ts';
+import { OneLinePerRequest } from './lib/request-log.ts';
+import tencentPlugin from './plugins/tencent.ts';
 
+/** What a test may put in place of the real part; production passes none. */
 export interface AppDeps {
   /** A pino-compatible logger options object or instance (tests pass a stream to capture lines). */
   logger?: FastifyServerOptions['logger'];
-  /** Replaces the remote-JWKS verifier (benchmarks compare both). */
-  verifier?: TokenVerifier;
   /** An open database (tests share one across apps to simulate a restart); default from DATABASE_URL. */
   db?: Db;
-  /** Replaces the SDK gateway (benchmarks measure the API without Tencent in the way). */
-  tencent?: TencentGateway;
+  /** The clock of every service (tests move time to expire a code). */
+  now?: () => Date;
 }
 
 export function loggerOptions(config: Config) {
@@ -58,6 +61,7 @@ export function loggerOptions(config: Config) {
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? loggerOptions(config),
+    logController: config.requestLog === 'line' ? new OneLinePerRequest() : new LogController(),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
@@ -69,16 +73,23 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  // External plugins, then app plugins, then routes: the load order is the architecture.
+  // External plugins, then app plugins (each service one decorator: app.<service>), then routes, which
+  // only read app.<service>: the load order is the architecture.
   const serveSpa = hasBuiltSpa(config.webDist);
   await app.register(errorsPlugin, serveSpa ? { pageFallback: spaFallback } : {});
   await app.register(securityPlugin, { config });
   await app.register(openapiPlugin, { serveDocs: config.apiDocs });
+
+  await app.register(clockPlugin, { now: deps.now });
   await app.register(dbPlugin, { config, db: deps.db });
   await app.register(sessionPlugin, { config });
-  await app.register(authPlugin, { config, verifier: deps.verifier });
-  await app.register(tencentPlugin, { config, gateway: deps.tencent });
-  await app.register(servicesPlugin);
+  await app.register(authPlugin, { config });
+  await app.register(tencentPlugin, { config });
+  await app.register(auditPlugin);
+  await app.register(connectorsPlugin);
+  await app.register(templatesPlugin);
+  await app.register(checkPlugin);
+  await app.register(testSendsPlugin, { config });
 
   const checks: ReadinessCheck[] = [{ name: 'database', check: () => ping(app.db.kysely) }];
   await app.register(healthRoutes, { checks: () => checks });
@@ -88,7 +99,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(auditRoutes);
   await app.register(templatesRoutes);
   await app.register(checkRoutes);
-  await app.register(testSendsRoutes, { config });
+  await app.register(testSendsRoutes);
 
   if (serveSpa) await app.register(spaPlugin, { root: config.webDist });
 

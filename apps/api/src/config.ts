@@ -10,6 +10,13 @@ export interface Config {
   port: number;
   host: string;
   logLevel: LogLevel;
+  /** `json` for production (one object a line); `pretty` for a terminal (`pnpm dev`, needs pino-pretty). */
+  logFormat: 'json' | 'pretty';
+  /**
+   * `line`: one line per request, written asynchronously. `fastify`: Fastify's own incoming/completed pair,
+   * written synchronously, kept so the benchmark can show what the one line saves.
+   */
+  requestLog: 'line' | 'fastify';
   /** The one other origin trusted for CORS with credentials and the CSRF rule; null: none, only BASE_URL. */
   webOrigin: string | null;
   /** Where the API finds the built SPA to serve at `/` (skipped when it is not built). */
@@ -108,6 +115,12 @@ const logLevel: Parser<LogLevel> = (raw) => {
     throw new Error(`must be one of ${logLevels.join(', ')}`);
   return raw as LogLevel;
 };
+const oneOf =
+  <T extends string>(...values: T[]): Parser<T> =>
+  (raw) => {
+    if (!(values as string[]).includes(raw)) throw new Error(`must be one of ${values.join(', ')}`);
+    return raw as T;
+  };
 const sessionSecrets: Parser<string[]> = (raw) => {
   const secrets = raw.split(',').map((s) => s.trim());
   if (secrets.some((s) => s.length < 32))
@@ -152,6 +165,8 @@ export function loadConfig(env: Env = process.env): Config {
     port: read('PORT', port, 3000),
     host: read('HOST', text, 'localhost'),
     logLevel: read('LOG_LEVEL', logLevel, 'info'),
+    logFormat: read('LOG_FORMAT', oneOf('json', 'pretty'), 'json'),
+    requestLog: read('REQUEST_LOG', oneOf('line', 'fastify'), 'line'),
     webOrigin: read<string | null>('WEB_ORIGIN', origin, null),
     webDist: read('WEB_DIST', text, defaultWebDist),
     baseUrl: read('BASE_URL', httpUrl, 'http://localhost:3000'),

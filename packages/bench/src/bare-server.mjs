@@ -1,9 +1,37 @@
 // The baseline: a bare Fastify route answering the same JSON as GET /api/connectors, no auth, no database.
+// BARE_PLUGIN=cors|helmet registers that one plugin as smsdesk configures it, to measure what it costs.
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 
 const body = readFileSync(process.env.BARE_BODY_FILE ?? '', 'utf8');
 const app = Fastify({ logger: false });
+if (process.env.BARE_PLUGIN === 'cors') {
+  const { default: cors } = await import('@fastify/cors');
+  await app.register(cors, {
+    origin: 'http://localhost:5173',
+    credentials: true,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    exposedHeaders: ['ETag', 'Location', 'Retry-After', 'WWW-Authenticate'],
+  });
+}
+if (process.env.BARE_PLUGIN === 'helmet') {
+  const { default: helmet } = await import('@fastify/helmet');
+  const logto = process.env.LOGTO_ORIGIN ?? 'http://localhost:3001';
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'", logto],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'", logto],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+}
 app.get('/api/connectors', async (_request, reply) => reply.type('application/json').send(body));
 app.get('/health/ready', async () => ({ status: 'ready' }));
 await app.listen({ port: Number(process.env.PORT), host: process.env.HOST ?? '127.0.0.1' });

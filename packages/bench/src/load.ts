@@ -45,3 +45,32 @@ export function medianResult(results: LoadResult[]): Pick<LoadResult, 'requestsP
   const of = (pick: (r: LoadResult) => number) => median(results.map(pick));
   return { requestsPerSecond: of((r) => r.requestsPerSecond), p50: of((r) => r.p50), p99: of((r) => r.p99) };
 }
+
+export interface Contender {
+  name: string;
+  options: autocannon.Options;
+}
+
+/**
+ * Takes turns: each round loads every contender once, so the machine's drift (other work on the shared
+ * cores) falls on all alike. Ratios are per round against the first contender, then the median.
+ */
+export async function alternate(
+  contenders: Contender[],
+  rounds: number,
+  seconds: number,
+): Promise<Map<string, { result: ReturnType<typeof medianResult>; ratio: number; runs: LoadResult[] }>> {
+  const runs = new Map(contenders.map((c) => [c.name, [] as LoadResult[]]));
+  for (let round = 0; round < rounds; round += 1) {
+    for (const c of contenders) runs.get(c.name)?.push(await load({ ...c.options, duration: seconds }));
+  }
+  const base = runs.get(contenders[0]?.name ?? '') ?? [];
+  return new Map(
+    [...runs].map(([name, results]) => {
+      if (results.some((r) => r.non2xx || r.errors))
+        throw new Error(`${name} answered non-2xx or failed under load: ${JSON.stringify(results)}`);
+      const ratio = median(results.map((r, i) => r.requestsPerSecond / (base[i]?.requestsPerSecond ?? 1)));
+      return [name, { result: medianResult(results), ratio, runs: results }];
+    }),
+  );
+}

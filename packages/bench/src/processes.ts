@@ -8,7 +8,7 @@ export function startProcess(
   args: string[],
   env: Record<string, string>,
   readyPath: string,
-  port?: number,
+  options: { port?: number; logFile?: string } = {},
 ): Promise<NodeProcess> {
-  return startNodeProcess({ args, env, readyPath, port, cwd: repoRoot });
+  return startNodeProcess({ args, env, readyPath, cwd: repoRoot, ...options });
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import { freePort } from './ports.ts';
 
 export interface NodeProcess {
@@ -21,6 +21,8 @@ export interface NodeProcessOptions {
   readyPath: string;
   port?: number;
   timeoutMs?: number;
+  /** Sends stdout (the log) to this file, as a production log collector would, instead of to memory. */
+  logFile?: string;
 }
 
 /** A Node server as its own process, on PORT/HOST, awaited until it is ready. */
@@ -32,7 +34,7 @@ export async function startNodeProcess(options: NodeProcessOptions): Promise<Nod
   const child = spawn(process.execPath, options.args, {
     cwd: options.cwd,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', options.logFile ? openSync(options.logFile, 'a') : 'pipe', 'pipe'],
   });
   const collect = (chunk: Buffer) => {
     output += String(chunk);

@@ -6,6 +6,7 @@
 import { devLogtoConnectorConfig } from '@smsdesk/tencent-sms-emulator';
 import { ConfigError, loadConfig } from '../config.ts';
 import { secretBoxFor } from '../lib/secret-box.ts';
+import { createAuditService } from '../modules/audit/service.ts';
 import { createConnectorService } from '../modules/connectors/service.ts';
 import { createDb } from './database.ts';
 import { migrateToLatest } from './migrations.ts';
@@ -30,9 +31,12 @@ async function main() {
       console.log(`dev seed: ${db.location} already has data; nothing to do`);
       return;
     }
+    const now = () => new Date();
     const service = createConnectorService({
       db: db.kysely,
       secretBox: secretBoxFor(config, { warn: () => {} }),
+      audit: createAuditService({ db: db.kysely, now }),
+      now,
     });
     await service.create(
       {

@@ -37,18 +37,15 @@ function quoted(value: string) {
 
 export interface AuthOptions {
   config: Config;
-  verifier?: TokenVerifier;
 }
 
 async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
   const { config } = opts;
-  const verify =
-    opts.verifier ??
-    createTokenVerifier({
-      issuer: `${config.logto.endpoint}/oidc`,
-      audience: config.logto.apiResource,
-      cacheSize: config.authTokenCacheSize,
-    });
+  const verify = createTokenVerifier({
+    issuer: `${config.logto.endpoint}/oidc`,
+    audience: config.logto.apiResource,
+    cacheSize: config.authTokenCacheSize,
+  });
   const trustedOrigins = new Set([
     new URL(config.baseUrl).origin,
     ...(config.webOrigin ? [config.webOrigin] : []),

@@ -83,7 +83,8 @@ async function errorsPlugin(app: FastifyInstance, opts: ErrorsOptions) {
     if (appError.statusCode >= 500) {
       request.log.error({ err: error }, 'request failed');
     } else {
-      request.log.info({ code: appError.code, status: appError.statusCode }, appError.message);
+      // The request's own line already says its status; the code and sentence are detail for debugging.
+      request.log.debug({ code: appError.code, status: appError.statusCode }, appError.message);
     }
     if (appError.headers) void reply.headers(appError.headers);
     const message =

@@ -11,15 +11,15 @@ declare module 'fastify' {
 }
 
 /** The Tencent gateway: Tencent Cloud in production, the emulator in development and tests. */
-async function tencentPlugin(app: FastifyInstance, opts: { config: Config; gateway?: TencentGateway }) {
-  const gateway =
-    opts.gateway ??
+async function tencentPlugin(app: FastifyInstance, opts: { config: Config }) {
+  app.decorate(
+    'tencent',
     createSdkGateway({
       endpoint: opts.config.tencent.endpoint,
       timeoutMs: opts.config.tencent.timeoutMs,
       logger: app.log,
-    });
-  app.decorate('tencent', gateway);
+    }),
+  );
 }
 
 export default fp(tencentPlugin, { name: 'tencent' });

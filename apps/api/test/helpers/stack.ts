@@ -2,7 +2,7 @@ import { generateSigningKey, startDevLogto, type DevLogto } from '@smsdesk/dev-l
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { importJWK, SignJWT } from 'jose';
-import { buildApp, loggerOptions } from '../../src/app.ts';
+import { type AppDeps, buildApp, loggerOptions } from '../../src/app.ts';
 import { testConfig } from './config.ts';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
 
@@ -24,6 +24,7 @@ export interface TestStack {
 export async function startTestStack(
   kind: DatabaseKind,
   env: Record<string, string> = {},
+  deps: Pick<AppDeps, 'now'> = {},
 ): Promise<TestStack> {
   const jwk = await generateSigningKey();
   const logto = await startDevLogto({ port: 0, keys: [jwk] });
@@ -37,7 +38,10 @@ export async function startTestStack(
       done();
     },
   });
-  const app = await buildApp(config, { logger: { ...loggerOptions(config), level: 'trace', stream } });
+  const app = await buildApp(config, {
+    ...deps,
+    logger: { ...loggerOptions(config), level: 'trace', stream },
+  });
   const key = await importJWK(jwk, 'ES384');
   const token = async ({ scope = allScopes, sub = 'user-admin' } = {}) =>
     new SignJWT({ scope, client_id: 'smsdesk-spa' })

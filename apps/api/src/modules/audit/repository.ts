@@ -13,11 +13,7 @@ export interface NewAuditEvent {
   detail?: string;
 }
 
-export async function recordAuditEvent(
-  db: Kysely<Database>,
-  event: NewAuditEvent,
-  now = new Date(),
-): Promise<void> {
+export async function recordAuditEvent(db: Kysely<Database>, event: NewAuditEvent, at: Date): Promise<void> {
   await db
     .insertInto('auditEvents')
     .values({
@@ -28,7 +24,7 @@ export async function recordAuditEvent(
       action: event.action,
       changes: JSON.stringify(event.changes ?? []),
       detail: event.detail ?? null,
-      createdAt: now.toISOString(),
+      createdAt: at.toISOString(),
     })
     .execute();
 }

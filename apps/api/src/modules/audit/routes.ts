@@ -1,7 +1,6 @@
 import { AuditPageSchema, AuditQuerySchema } from '@smsdesk/shared/schemas/audit';
 import { ErrorBodySchema } from '@smsdesk/shared/schemas/errors';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { listAuditEvents } from './repository.ts';
 
 const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -16,7 +15,7 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: AuditPageSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema },
       },
     },
-    async (request) => listAuditEvents(app.db.kysely, { ...request.query, limit: request.query.limit ?? 20 }),
+    async (request) => app.audit.list(request.query),
   );
 };
 

@@ -2,13 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CheckResultSchema } from '@smsdesk/shared/schemas/check';
 import { IdParamsSchema } from '@smsdesk/shared/schemas/common';
 import { ErrorBodySchema } from '@smsdesk/shared/schemas/errors';
-import { createCheckService } from './service.ts';
 
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorBodySchema]));
 
 const checkRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const service = createCheckService({ db: app.db.kysely, tencent: app.tencent, connectors: app.connectors });
-
   app.post(
     '/api/connectors/:id/check',
     {
@@ -24,7 +21,7 @@ const checkRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CheckResultSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.run(request.params.id),
+    async (request) => app.check.run(request.params.id),
   );
 };
 

@@ -1,17 +1,15 @@
 import type { CheckResult, Finding } from '@smsdesk/shared/schemas/check';
 import type { Connector } from '@smsdesk/shared/schemas/connectors';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import type { TencentCredentials, TencentErrorDetails, TencentGateway } from '../../tencent/gateway.ts';
+import type { TencentErrorDetails, TencentGateway } from '../../tencent/gateway.ts';
 import type { ConnectorService } from '../connectors/service.ts';
-import { smsTypesOf } from '../templates/repository.ts';
+import type { TemplateService } from '../templates/service.ts';
 import { type CheckFacts, evaluateCheck } from './findings.ts';
 
 export interface CheckDeps {
-  db: Kysely<Database>;
   tencent: TencentGateway;
   connectors: ConnectorService;
+  templates: Pick<TemplateService, 'smsTypesOf'>;
   now?: () => Date;
 }
 
@@ -95,18 +93,8 @@ function credentialsMissing(connector: Connector): Finding {
 }
 
 export function createCheckService(deps: CheckDeps) {
-  const { db, tencent, connectors } = deps;
+  const { tencent, connectors, templates } = deps;
   const now = deps.now ?? (() => new Date());
-
-  async function credentialsOf(connectorId: string): Promise<TencentCredentials | null> {
-    try {
-      return (await connectors.credentials(connectorId)).credentials;
-    } catch (error) {
-      // The connector service answers CONFLICT for a connector without a secret.
-      if (error instanceof AppError && error.code === 'CONFLICT') return null;
-      throw error;
-    }
-  }
 
   /**
    * At most four Tencent calls: the template list (which proves the credentials), then together the
@@ -114,7 +102,7 @@ export function createCheckService(deps: CheckDeps) {
    * other side. Nothing is sent and no delivery report is consumed.
    */
   async function run(connectorId: string): Promise<CheckResult> {
-    const connector = await connectors.get(connectorId);
+    const { connector, credentials: creds } = await connectors.credentialsIfSet(connectorId);
     const international = connector.international;
     const mappedCodes = [...new Set(connector.templates.map((m) => m.templateCode))];
     const facts: CheckFacts = {
@@ -123,10 +111,9 @@ export function createCheckService(deps: CheckDeps) {
       templates: null,
       otherSide: [],
       signs: null,
-      smsTypes: await smsTypesOf(db, mappedCodes),
+      smsTypes: await templates.smsTypesOf(mappedCodes),
       checkedAt: now(),
     };
-    const creds = await credentialsOf(connectorId);
     if (!creds) {
       facts.findings.push(credentialsMissing(connector));
       return evaluateCheck(facts);

@@ -18,7 +18,6 @@ const security = [{ bearer: [] }];
 const tags = ['connectors'];
 
 const connectorRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const service = app.connectors;
   const read = app.requireScopes('read:connectors');
   const write = app.requireScopes('write:connectors');
   const serializedLists = new WeakMap<object, string>();
@@ -35,7 +34,7 @@ const connectorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (_request, reply) => {
-      const items = await service.list();
+      const items = await app.connectors.list();
       // The service hands back the same array until the list changes: serialize it once per version.
       let body = serializedLists.get(items);
       if (body === undefined) {
@@ -60,7 +59,7 @@ const connectorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const connector = await service.get(request.params.id);
+      const connector = await app.connectors.get(request.params.id);
       return reply.header('etag', etagOf(connector.version)).send(connector);
     },
   );
@@ -78,7 +77,7 @@ const connectorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const connector = await service.create(request.body, request.caller!.sub);
+      const connector = await app.connectors.create(request.body, request.caller!.sub);
       return reply
         .status(201)
         .header('location', `/api/connectors/${connector.id}`)
@@ -118,7 +117,12 @@ const connectorRoutes: FastifyPluginAsyncTypebox = async (app) => {
           fields: [{ field: 'headers.if-match', rule: 'etag', message: 'is not an ETag of a connector' }],
         });
       }
-      const connector = await service.update(request.params.id, version, request.body, request.caller!.sub);
+      const connector = await app.connectors.update(
+        request.params.id,
+        version,
+        request.body,
+        request.caller!.sub,
+      );
       return reply.header('etag', etagOf(connector.version)).send(connector);
     },
   );
@@ -136,7 +140,7 @@ const connectorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await service.remove(request.params.id, request.caller!.sub);
+      await app.connectors.remove(request.params.id, request.caller!.sub);
       return reply.status(204).send(null);
     },
   );
@@ -154,7 +158,7 @@ const connectorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const config = await service.exportLogtoConfig(request.params.id, request.caller!.sub);
+      const config = await app.connectors.exportLogtoConfig(request.params.id, request.caller!.sub);
       return reply.header('cache-control', 'no-store').send(config);
     },
   );
@@ -172,7 +176,7 @@ const connectorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const connector = await service.importLogtoConfig(request.body, request.caller!.sub);
+      const connector = await app.connectors.importLogtoConfig(request.body, request.caller!.sub);
       return reply
         .status(201)
         .header('location', `/api/connectors/${connector.id}`)

@@ -13,7 +13,7 @@ import { isUniqueViolation } from '../../db/database.ts';
 import type { ConnectorsTable, Database } from '../../db/schema.ts';
 import { createError } from '../../errors.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
-import { recordAuditEvent } from '../audit/repository.ts';
+import type { AuditService } from '../audit/service.ts';
 import {
   type ConnectorRow,
   deleteConnectorRow,
@@ -26,6 +26,7 @@ import {
 export interface ConnectorDeps {
   db: Kysely<Database>;
   secretBox: SecretBox;
+  audit: AuditService;
   now?: () => Date;
   /** See `Db.externalChanges`: when given, the list is cached until a write here or elsewhere. */
   externalChanges?: () => number;
@@ -88,7 +89,7 @@ function notFound(id: string) {
 
 export function createConnectorService(deps: ConnectorDeps) {
   const now = deps.now ?? (() => new Date());
-  const { db, secretBox } = deps;
+  const { db, secretBox, audit } = deps;
 
   // GET /api/connectors is the hot read; connectors change rarely. The cache is keyed by this service's own
   // write count and SQLite's data_version (other processes' commits), both taken before the read.
@@ -139,7 +140,7 @@ export function createConnectorService(deps: ConnectorDeps) {
     try {
       await db.transaction().execute(async (trx) => {
         await insertConnectorRow(trx, row);
-        await recordAuditEvent(trx, { connectorId: id, connectorName: row.name, actor, action }, now());
+        await audit.record({ connectorId: id, connectorName: row.name, actor, action }, trx);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw nameTaken(row.name);
@@ -178,8 +179,7 @@ export function createConnectorService(deps: ConnectorDeps) {
       updated = await db.transaction().execute(async (trx) => {
         const ok = await updateConnectorRow(trx, id, expectedVersion, changes);
         if (ok) {
-          await recordAuditEvent(
-            trx,
+          await audit.record(
             {
               connectorId: id,
               connectorName: changes.name ?? before.name,
@@ -187,7 +187,7 @@ export function createConnectorService(deps: ConnectorDeps) {
               action: 'connector.updated',
               changes: changed,
             },
-            now(),
+            trx,
           );
         }
         return ok;
@@ -215,10 +215,9 @@ export function createConnectorService(deps: ConnectorDeps) {
     try {
       await db.transaction().execute(async (trx) => {
         if (!(await deleteConnectorRow(trx, id))) throw notFound(id);
-        await recordAuditEvent(
-          trx,
+        await audit.record(
           { connectorId: id, connectorName: row.name, actor, action: 'connector.deleted' },
-          now(),
+          trx,
         );
       });
     } finally {
@@ -245,11 +244,7 @@ export function createConnectorService(deps: ConnectorDeps) {
       sdkAppId: row.sdkAppId,
       templates: JSON.parse(row.templates) as TemplateMapping[],
     };
-    await recordAuditEvent(
-      db,
-      { connectorId: id, connectorName: row.name, actor, action: 'connector.exported' },
-      now(),
-    );
+    await audit.record({ connectorId: id, connectorName: row.name, actor, action: 'connector.exported' });
     return config;
   }
 
@@ -267,14 +262,23 @@ export function createConnectorService(deps: ConnectorDeps) {
     );
   }
 
+  /** For the calls that need Tencent: a connector without a secret is a 409 naming the field. */
   async function credentials(
     id: string,
   ): Promise<{ connector: Connector; credentials: ConnectorCredentials }> {
     const row = await getRow(id);
-    return {
-      connector: toConnector(row),
-      credentials: { secretId: row.accessKeyId, secretKey: secretOf(row), region: row.region },
-    };
+    return { connector: toConnector(row), credentials: credentialsOf(row, secretOf(row)) };
+  }
+
+  /** For the callers that report a missing secret themselves (the check): `null` instead of a 409. */
+  async function credentialsIfSet(
+    id: string,
+  ): Promise<{ connector: Connector; credentials: ConnectorCredentials | null }> {
+    const row = await getRow(id);
+    const credentials = row.secretCiphertext
+      ? credentialsOf(row, secretBox.open(row.secretCiphertext, row.id))
+      : null;
+    return { connector: toConnector(row), credentials };
   }
 
   return {
@@ -286,7 +290,12 @@ export function createConnectorService(deps: ConnectorDeps) {
     exportLogtoConfig,
     importLogtoConfig,
     credentials,
+    credentialsIfSet,
   };
+}
+
+function credentialsOf(row: ConnectorRow, secretKey: string): ConnectorCredentials {
+  return { secretId: row.accessKeyId, secretKey, region: row.region };
 }
 
 export type ConnectorService = ReturnType<typeof createConnectorService>;

@@ -10,7 +10,6 @@ import {
   TemplateParamsSchema,
   TemplateSchema,
 } from '@smsdesk/shared/schemas/templates';
-import { createTemplateService } from './service.ts';
 
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorBodySchema]));
 const security = [{ bearer: [] }];
@@ -19,12 +18,6 @@ const tags = ['templates'];
 const tencentErrors = [409, 422, 429, 502, 504];
 
 const templatesRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  // The connector routes' service is encapsulated in their plugin; this one reads the same table.
-  const service = createTemplateService({
-    db: app.db.kysely,
-    tencent: app.tencent,
-    connectors: app.connectors,
-  });
   const read = app.requireScopes('read:connectors');
   const write = app.requireScopes('write:templates');
 
@@ -40,7 +33,7 @@ const templatesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TemplateListSchema, ...errors(400, 401, 403, 404, ...tencentErrors) },
       },
     },
-    async (request) => ({ items: await service.list(request.params.id) }),
+    async (request) => ({ items: await app.templates.list(request.params.id) }),
   );
 
   app.post(
@@ -58,7 +51,7 @@ const templatesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { id } = request.params;
-      const template = await service.create(id, request.body, request.caller!.sub);
+      const template = await app.templates.create(id, request.body, request.caller!.sub);
       return reply
         .status(201)
         .header('location', `/api/connectors/${id}/templates/${template.templateId}`)
@@ -81,7 +74,7 @@ const templatesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { id, templateId } = request.params;
-      return service.modify(id, templateId, request.body, request.caller!.sub);
+      return app.templates.modify(id, templateId, request.body, request.caller!.sub);
     },
   );
 
@@ -100,7 +93,7 @@ const templatesRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { id, templateId } = request.params;
-      await service.remove(id, templateId, request.query.force ?? false, request.caller!.sub);
+      await app.templates.remove(id, templateId, request.query.force ?? false, request.caller!.sub);
       return reply.status(204).send(null);
     },
   );
@@ -117,7 +110,7 @@ const templatesRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SignListSchema, ...errors(400, 401, 403, 404, ...tencentErrors) },
       },
     },
-    async (request) => ({ items: await service.signs(request.params.id) }),
+    async (request) => ({ items: await app.templates.signs(request.params.id) }),
   );
 };
 

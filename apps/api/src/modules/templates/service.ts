@@ -12,7 +12,7 @@ import type {
   TencentSign,
   TencentTemplate,
 } from '../../tencent/gateway.ts';
-import { recordAuditEvent } from '../audit/repository.ts';
+import type { AuditService } from '../audit/service.ts';
 import type { ConnectorService } from '../connectors/service.ts';
 import { type SmsType, forgetSmsType, saveSmsType, smsTypesOf } from './repository.ts';
 
@@ -20,6 +20,7 @@ export interface TemplateDeps {
   db: Kysely<Database>;
   tencent: TencentGateway;
   connectors: ConnectorService;
+  audit: AuditService;
   now?: () => Date;
 }
 
@@ -164,14 +165,19 @@ export function createTemplateService(deps: TemplateDeps) {
     action: 'template.created' | 'template.modified' | 'template.deleted',
     detail: string,
   ) {
-    await recordAuditEvent(
-      db,
-      { connectorId: connector.id, connectorName: connector.name, actor, action, detail },
-      now(),
-    );
+    await deps.audit.record({
+      connectorId: connector.id,
+      connectorName: connector.name,
+      actor,
+      action,
+      detail,
+    });
   }
 
   return {
+    /** The SmsType of the templates smsdesk created or modified; others are absent. */
+    smsTypesOf: (templateIds: string[]) => smsTypesOf(db, templateIds),
+
     async list(connectorId: string): Promise<Template[]> {
       const { connector, creds } = await withTencent(connectorId);
       const found = await tencent.listTemplates(creds, { international: connector.international });

@@ -1,14 +1,16 @@
 /**
  * Abuse limits: every test send is a real SMS that costs money, and an open sender invites SMS pumping.
- * They are counted in the database so that they hold across API instances, and checked after the send
- * is reserved (its row inserted): two parallel requests then both see each other, so together they can
- * never pass a limit — at worst both are refused.
+ * They are counted in the database so that they hold across API instances. Counting and reserving the
+ * send (inserting its row) are one transaction, serialized per user, number and connector: on
+ * PostgreSQL by transaction-scoped advisory locks (so every instance waits its turn), on SQLite by its
+ * single writer. Parallel requests then neither pass a limit together nor refuse each other: 30 parallel
+ * sends to one number with a limit of 5 send exactly 5.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import { createError } from '../../errors.ts';
-import { type LimitScope, nthNewestSendTime } from './repository.ts';
+import { insertTestSend, type LimitScope, nthNewestSendTime, type TestSendRow } from './repository.ts';
 
 export type TestSendLimits = Config['testSends'];
 
@@ -23,7 +25,28 @@ interface Subject {
   connectorId: string;
 }
 
-export async function assertWithinLimits(
+/** Checks the limits and inserts the send's row in one transaction; throws RATE_LIMITED over a limit. */
+export async function reserveWithinLimits(
+  db: Kysely<Database>,
+  limits: TestSendLimits,
+  row: TestSendRow,
+  now: Date,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+      // Always in this order (one statement, left to right), so two reservations cannot deadlock.
+      const key = (scope: string, value: string) =>
+        sql`pg_advisory_xact_lock(hashtextextended(${`test-send-limit:${scope}:${value}`}, 0))`;
+      await sql`select ${key('actor', row.actor)}, ${key('phone', row.phoneHash)}, ${key('connector', row.connectorId)}`.execute(
+        trx,
+      );
+    }
+    await assertWithinLimits(trx, limits, row, now);
+    await insertTestSend(trx, row);
+  });
+}
+
+async function assertWithinLimits(
   db: Kysely<Database>,
   limits: TestSendLimits,
   subject: Subject,

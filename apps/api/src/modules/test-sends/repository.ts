@@ -14,10 +14,6 @@ export async function updateTestSend(db: Db, id: string, changes: Updateable<Tes
   await db.updateTable('testSends').set(changes).where('id', '=', id).execute();
 }
 
-export async function deleteTestSend(db: Db, id: string): Promise<void> {
-  await db.deleteFrom('testSends').where('id', '=', id).execute();
-}
-
 export function findTestSend(db: Db, id: string): Promise<TestSendRow | undefined> {
   return db.selectFrom('testSends').selectAll().where('id', '=', id).executeTakeFirst();
 }

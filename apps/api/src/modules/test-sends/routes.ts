@@ -9,28 +9,12 @@ import {
   VerifyTestSendSchema,
 } from '@smsdesk/shared/schemas/test-sends';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Config } from '../../config.ts';
-import { createCodeHasher } from './codes.ts';
-import { createTestSendService } from './service.ts';
 
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorBodySchema]));
 const security = [{ bearer: [] }];
 const tags = ['test-sends'];
 
-export interface TestSendRoutesOptions {
-  /** The abuse limits (TEST_SEND_LIMIT_*). */
-  config: Pick<Config, 'testSends'>;
-}
-
-const testSendsRoutes: FastifyPluginAsyncTypebox<TestSendRoutesOptions> = async (app, opts) => {
-  const service = createTestSendService({
-    db: app.db.kysely,
-    connectors: app.connectors,
-    tencent: app.tencent,
-    limits: opts.config.testSends,
-    hasher: createCodeHasher(app.secretBox.deriveKey('smsdesk/test-sends/v1')),
-    log: app.log,
-  });
+const testSendsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const send = app.requireScopes('send:sms');
   const read = app.requireScopes('read:connectors');
 
@@ -51,7 +35,7 @@ const testSendsRoutes: FastifyPluginAsyncTypebox<TestSendRoutesOptions> = async 
       },
     },
     async (request, reply) => {
-      const testSend = await service.create(request.params.id, request.body, request.caller!.sub);
+      const testSend = await app.testSends.create(request.params.id, request.body, request.caller!.sub);
       return reply.status(201).header('location', `/api/test-sends/${testSend.id}`).send(testSend);
     },
   );
@@ -69,7 +53,7 @@ const testSendsRoutes: FastifyPluginAsyncTypebox<TestSendRoutesOptions> = async 
         response: { 200: VerifyResultSchema, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (request) => service.verify(request.params.id, request.body.code),
+    async (request) => app.testSends.verify(request.params.id, request.body.code),
   );
 
   app.get(
@@ -84,7 +68,7 @@ const testSendsRoutes: FastifyPluginAsyncTypebox<TestSendRoutesOptions> = async 
         response: { 200: TestSendSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.get(request.params.id),
+    async (request) => app.testSends.get(request.params.id),
   );
 
   app.get(
@@ -99,7 +83,7 @@ const testSendsRoutes: FastifyPluginAsyncTypebox<TestSendRoutesOptions> = async 
         response: { 200: TestSendPageSchema, ...errors(400, 401, 403) },
       },
     },
-    async (request) => service.list(request.query),
+    async (request) => app.testSends.list(request.query),
   );
 };
 

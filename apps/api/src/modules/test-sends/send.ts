@@ -4,12 +4,11 @@ import type { CreateTestSend, TestSend, TestSendMode } from '@smsdesk/shared/sch
 import { AppError } from '../../errors.ts';
 import { guidanceFor } from '../../tencent/errors.ts';
 import type { SendResult, TencentErrorDetails } from '../../tencent/gateway.ts';
-import { recordAuditEvent } from '../audit/repository.ts';
 import { newCode } from './codes.ts';
-import { assertWithinLimits } from './limits.ts';
+import { reserveWithinLimits } from './limits.ts';
 import { assertModeFields, logtoTrap, sendPayload, templateNotFound } from './logto-mode.ts';
 import { assertConnectorFits, maskPhone, parsePhone } from './phone.ts';
-import { deleteTestSend, insertTestSend, type TestSendRow, updateTestSend } from './repository.ts';
+import { type TestSendRow, updateTestSend } from './repository.ts';
 import type { TestSendDeps } from './service.ts';
 import { toTestSend } from './view.ts';
 
@@ -58,13 +57,7 @@ export function createSender(deps: TestSendDeps, clock: () => Date) {
       deliveredAt: null,
       createdAt: now.toISOString(),
     };
-    await insertTestSend(db, row);
-    try {
-      await assertWithinLimits(db, limits, row, now);
-    } catch (error) {
-      await deleteTestSend(db, row.id);
-      throw error;
-    }
+    await reserveWithinLimits(db, limits, row, now);
 
     const send = {
       sdkAppId: connector.sdkAppId,
@@ -119,8 +112,7 @@ export function createSender(deps: TestSendDeps, clock: () => Date) {
         codeHash: final.codeHash,
         deliveryStatus: final.deliveryStatus,
       });
-      await recordAuditEvent(
-        trx,
+      await deps.audit.record(
         {
           connectorId,
           connectorName: connector.name,
@@ -128,7 +120,7 @@ export function createSender(deps: TestSendDeps, clock: () => Date) {
           action: 'test_send.sent',
           detail: `${input.usageType}, ${mode} mode, ${masked}: ${final.status}${final.status === 'failed' ? ` (${final.tencentCode})` : ''}`,
         },
-        now,
+        trx,
       );
     });
     return toTestSend(final);

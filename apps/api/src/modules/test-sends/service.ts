@@ -6,6 +6,7 @@ import type { TestSend } from '@smsdesk/shared/schemas/test-sends';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { TencentGateway } from '../../tencent/gateway.ts';
+import type { AuditService } from '../audit/service.ts';
 import type { ConnectorService } from '../connectors/service.ts';
 import type { CodeHasher } from './codes.ts';
 import { refreshDelivery } from './delivery.ts';
@@ -18,6 +19,7 @@ import { toTestSend } from './view.ts';
 export interface TestSendDeps {
   db: Kysely<Database>;
   connectors: ConnectorService;
+  audit: AuditService;
   tencent: TencentGateway;
   limits: TestSendLimits;
   hasher: CodeHasher;

@@ -1,8 +1,5 @@
-// Set-up shared by the test-send suites: the emulator's control API over HTTP, and a stack whose
-// test-send limits are set the same way whether or not app.ts hands the config to the routes.
+// Set-up shared by the test-send suites: the emulator's control API over HTTP.
 import type { TencentSmsEmulator } from '@smsdesk/tencent-sms-emulator';
-import type { DatabaseKind } from '../../helpers/databases.ts';
-import { startTestStack, type TestStack } from '../../helpers/stack.ts';
 
 export interface SendSmsParams {
   PhoneNumberSet: string[];
@@ -44,26 +41,6 @@ export async function injectFault(emu: TencentSmsEmulator, fault: Record<string,
     body: JSON.stringify(fault),
   });
   if (!res.ok) throw new Error(`fault refused: ${res.status} ${await res.text()}`);
-}
-
-/**
- * app.ts registers the test-send routes without options, so they read their limits from the
- * environment: the limit settings go both there (only while the app is built) and into the stack's env.
- */
-export async function startStackWithLimits(
-  kind: DatabaseKind,
-  env: Record<string, string>,
-): Promise<TestStack> {
-  const saved = new Map(Object.keys(env).map((k) => [k, process.env[k]]));
-  for (const [key, value] of Object.entries(env)) if (key.startsWith('TEST_SEND_')) process.env[key] = value;
-  try {
-    return await startTestStack(kind, env);
-  } finally {
-    for (const [key, value] of saved) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
 }
 
 export const generousLimits = {

@@ -5,20 +5,10 @@ import {
   type TencentSmsEmulator,
 } from '@smsdesk/tencent-sms-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCodeHasher } from '../../../src/modules/test-sends/codes.ts';
-import { createTestSendService } from '../../../src/modules/test-sends/service.ts';
 import { devConnectorBody } from '../../fixtures/connectors.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
-import type { TestStack } from '../../helpers/stack.ts';
-import {
-  generousLimits,
-  inbox,
-  injectFault,
-  lastCode,
-  requestCount,
-  sendSmsRequests,
-  startStackWithLimits,
-} from './harness.ts';
+import { startTestStack, type TestStack } from '../../helpers/stack.ts';
+import { generousLimits, inbox, injectFault, lastCode, requestCount, sendSmsRequests } from './harness.ts';
 import { expectNoSecrets } from '../../helpers/secrets.ts';
 
 const CN = '+8613800138000';
@@ -30,10 +20,15 @@ describe.each(databaseKinds)('test sends API on %s', (kind) => {
   let connectorId: string;
   const bodies: string[] = [];
   const codes = new Set<string>();
+  let clockOffset = 0;
 
   beforeAll(async () => {
     emu = await startTencentSmsEmulator({ port: 0, reviewDelayMs: null, limits: false });
-    stack = await startStackWithLimits(kind, { TENCENT_SMS_ENDPOINT: emu.url, ...generousLimits });
+    stack = await startTestStack(
+      kind,
+      { TENCENT_SMS_ENDPOINT: emu.url, ...generousLimits },
+      { now: () => new Date(Date.now() + clockOffset) },
+    );
     admin = await stack.auth({ sub: 'user-admin' });
     const res = await call('POST', '/api/connectors', devConnectorBody('Mainland'));
     expect(res.statusCode).toBe(201);
@@ -308,46 +303,32 @@ describe.each(databaseKinds)('test sends API on %s', (kind) => {
     );
   });
 
-  it('lets a code expire after 10 minutes (service with an injected clock)', async () => {
-    let now = new Date();
-    const service = createTestSendService({
-      db: stack.app.db.kysely,
-      connectors: stack.app.connectors,
-      tencent: stack.app.tencent,
-      limits: { perUserPerHour: 100, perPhonePerHour: 100, perConnectorPerDay: 100 },
-      hasher: createCodeHasher(stack.app.secretBox.deriveKey('smsdesk/test-sends/v1')),
-      now: () => now,
-    });
+  it('lets a code expire after 10 minutes (the app on a clock the test moves)', async () => {
     const phone = '+8613500135000';
-    const sent = await service.create(
-      connectorId,
-      { phoneNumber: phone, usageType: 'Register' },
-      'user-admin',
-    );
-    expect(sent.status).toBe('sent');
-    const code = await lastCode(emu, phone);
-    codes.add(code);
-    now = new Date(now.getTime() + 10 * 60_000 + 1);
-    await expect(service.verify(sent.id, code)).rejects.toMatchObject({ code: 'CODE_EXPIRED' });
-    // Over HTTP too, on the real clock, once the row is old enough.
-    await stack.app.db.kysely
-      .updateTable('testSends')
-      .set({ createdAt: new Date(Date.now() - 11 * 60_000).toISOString() })
-      .where('id', '=', sent.id)
-      .execute();
-    const res = await call('POST', `/api/test-sends/${sent.id}/verify`, { code });
-    expect(res.statusCode).toBe(422);
-    expect(res.json().error.code).toBe('CODE_EXPIRED');
-    // Just inside the window the same code is accepted: the refusal was the clock, not the code.
-    const fresh = await service.create(
-      connectorId,
-      { phoneNumber: phone, usageType: 'SignIn' },
-      'user-admin',
-    );
-    const freshCode = await lastCode(emu, phone);
-    codes.add(freshCode);
-    now = new Date(now.getTime() + 10 * 60_000 - 1000);
-    await expect(service.verify(fresh.id, freshCode)).resolves.toEqual({ verified: true });
+    const send = async (usageType: string) => {
+      const res = await sendTo({ phoneNumber: phone, usageType });
+      expect(res.json().status).toBe('sent');
+      const code = await lastCode(emu, phone);
+      codes.add(code);
+      return { id: res.json().id as string, code };
+    };
+    const verifyLater = async (ms: number, id: string, code: string) => {
+      clockOffset = ms;
+      try {
+        return await call('POST', `/api/test-sends/${id}/verify`, { code });
+      } finally {
+        clockOffset = 0;
+      }
+    };
+    const late = await send('Register');
+    const expired = await verifyLater(10 * 60_000 + 1000, late.id, late.code);
+    expect(expired.statusCode).toBe(422);
+    expect(expired.json().error.code).toBe('CODE_EXPIRED');
+    // Just inside the window the same kind of code is accepted: the refusal was the clock, not the code.
+    const fresh = await send('SignIn');
+    const inTime = await verifyLater(10 * 60_000 - 1000, fresh.id, fresh.code);
+    expect(inTime.statusCode).toBe(200);
+    expect(inTime.json()).toEqual({ verified: true });
   });
 
   it('answers 404 for an unknown test send', async () => {

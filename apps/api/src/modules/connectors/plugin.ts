@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { type ConnectorService, createConnectorService } from '../modules/connectors/service.ts';
+import { type ConnectorService, createConnectorService } from './service.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -9,15 +9,17 @@ declare module 'fastify' {
   }
 }
 
-async function servicesPlugin(app: FastifyInstance) {
+async function connectorsPlugin(app: FastifyInstance) {
   app.decorate(
     'connectors',
     createConnectorService({
       db: app.db.kysely,
       secretBox: app.secretBox,
+      audit: app.audit,
+      now: app.now,
       externalChanges: app.db.externalChanges,
     }),
   );
 }
 
-export default fp(servicesPlugin, { name: 'services', dependencies: ['db'] });
+export default fp(connectorsPlugin, { name: 'connectors', dependencies: ['db', 'clock', 'audit'] });
