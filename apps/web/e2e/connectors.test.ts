@@ -72,13 +72,18 @@ describe('connector profiles in Chromium', () => {
     await page.getByText('access key secret', { exact: true }).waitFor();
     const pre = page.getByTestId('logto-json');
     await pre.waitFor();
+    // Masked until revealed.
+    await expect(pre.textContent()).resolves.toContain('••••••••');
+    await page.getByRole('button', { name: 'Reveal secret' }).click();
     const shown = JSON.parse((await pre.textContent()) ?? '') as { templates: Mapping[] };
     expect({ ...shown, templates: byUsageType(shown.templates) }).toEqual({
       ...devAccount,
       signName: 'smsdesk-e2e',
       templates: byUsageType(templates),
     });
-    await expect(page.getByRole('button', { name: 'Copy', exact: true }).isEnabled()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Copy JSON', exact: true }).isEnabled()).resolves.toBe(
+      true,
+    );
 
     await page.goto(`${appUrl}/connectors`);
     await page.getByRole('button', { name: 'Import Logto JSON' }).first().click();
@@ -86,7 +91,7 @@ describe('connector profiles in Chromium', () => {
     await dialog.getByLabel('Name', { exact: true }).fill(importedName);
     await dialog.getByLabel('Logto connector JSON', { exact: true }).fill('{"signName": ');
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await dialog.getByText(/Not valid JSON/).waitFor();
+    await dialog.getByText(/This is not valid JSON/).waitFor();
     await dialog.getByLabel('Logto connector JSON', { exact: true }).fill(JSON.stringify(shown, null, 2));
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: importedName, exact: true }).waitFor();

@@ -21,7 +21,7 @@ export async function fillConnectorForm(page: Page, name: string) {
   await page.getByLabel('Access key secret', { exact: true }).fill(devAccount.accessKeySecret);
   await page.getByLabel('Sign name', { exact: true }).fill(devAccount.signName);
   await page.getByLabel('Region', { exact: true }).fill(devAccount.region);
-  await page.getByLabel('SDK app id', { exact: true }).fill(devAccount.sdkAppId);
+  await page.getByLabel('SDK app ID', { exact: true }).fill(devAccount.sdkAppId);
   await page.getByLabel('Mainland China', { exact: true }).check();
   for (const [usageType, code] of Object.entries(requiredTemplates)) {
     await page.getByLabel(`Template code for ${usageType}`, { exact: true }).fill(code);

@@ -2,14 +2,18 @@
 // components. A new feature adds its two imports here; the parity test then covers it.
 import authEn from '../features/auth/locales/en.json';
 import authZh from '../features/auth/locales/zh-CN.json';
+import connectorsEn from '../features/connectors/locales/en.json';
+import connectorsZh from '../features/connectors/locales/zh-CN.json';
+import healthEn from '../features/health/locales/en.json';
+import healthZh from '../features/health/locales/zh-CN.json';
 import commonEn from '../locales/en.json';
 import commonZh from '../locales/zh-CN.json';
 
 export const defaultNamespace = 'common';
 
 export const resources = {
-  en: { common: commonEn, auth: authEn },
-  'zh-CN': { common: commonZh, auth: authZh },
+  en: { common: commonEn, auth: authEn, connectors: connectorsEn, health: healthEn },
+  'zh-CN': { common: commonZh, auth: authZh, connectors: connectorsZh, health: healthZh },
 } as const;
 
 declare module 'i18next' {

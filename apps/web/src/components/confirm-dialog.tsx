@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Dialog } from './dialog.tsx';
 import { ErrorNotice } from './error-notice.tsx';
 
@@ -22,6 +23,7 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation();
   return (
     <Dialog title={title} onClose={onCancel}>
       {children}
@@ -29,7 +31,7 @@ export function ConfirmDialog({
       <div className="row dialog-actions">
         <span className="spacer" />
         <button type="button" className="button" onClick={onCancel} disabled={pending}>
-          Cancel
+          {t('state.cancel')}
         </button>
         <button
           type="button"

@@ -1,7 +1,8 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 
 /**
- * A modal `<dialog>`, open while mounted: render it conditionally. Esc and the close button call `onClose`.
+ * A modal `<dialog>`, open while mounted: render it conditionally. Esc calls `onClose`. When it closes, the
+ * focus goes back to what had it before (the button that opened it), also when the dialog unmounts.
  */
 export function Dialog({
   title,
@@ -20,6 +21,7 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     // jsdom has no showModal; the attribute keeps tests able to see the content.
     if (typeof dialog.showModal === 'function') {
       if (!dialog.open) dialog.showModal();
@@ -32,6 +34,7 @@ export function Dialog({
     return () => {
       dialog.removeEventListener('cancel', onCancel);
       if (typeof dialog.close === 'function' && dialog.open) dialog.close();
+      if (opener?.isConnected) opener.focus();
     };
   }, []);
 

@@ -1,5 +1,6 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CursorPage } from '../lib/paged-query.ts';
 import { ErrorNotice } from './error-notice.tsx';
 import { Loading } from './spinner.tsx';
@@ -21,15 +22,16 @@ export function PagedList<T>({
   empty: string;
   children: (items: T[]) => ReactNode;
 }) {
-  const { data, error, isPending, hasNextPage, fetchNextPage, isFetchingNextPage } = query;
+  const { t } = useTranslation();
+  const { data, error, isPending, hasNextPage, fetchNextPage, isFetchingNextPage, refetch } = query;
   if (isPending) return <Loading label={loadingLabel} />;
-  if (error && !data) return <ErrorNotice error={error} title={errorTitle} />;
+  if (error && !data) return <ErrorNotice error={error} title={errorTitle} onRetry={() => void refetch()} />;
   const items = data?.pages.flatMap((p) => p.items) ?? [];
   if (items.length === 0) return <p className="empty">{empty}</p>;
   return (
     <>
       {children(items)}
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error} onRetry={() => void fetchNextPage()} />
       {hasNextPage ? (
         <button
           type="button"
@@ -37,7 +39,7 @@ export function PagedList<T>({
           disabled={isFetchingNextPage}
           onClick={() => void fetchNextPage()}
         >
-          {isFetchingNextPage ? 'Loading…' : 'Load more'}
+          {isFetchingNextPage ? t('state.loading') : t('state.loadMore')}
         </button>
       ) : null}
     </>

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 /** A check outcome as the matrix and badges show it: colour, symbol and words for screen readers. */
 export type CellState = 'ok' | 'warning' | 'error' | 'unknown';
 
@@ -8,19 +10,14 @@ export const cellTone: Record<CellState, 'green' | 'amber' | 'red' | 'grey'> = {
   error: 'red',
   unknown: 'grey',
 };
-const cellWords: Record<CellState, string> = {
-  ok: 'ok',
-  warning: 'warning',
-  error: 'error',
-  unknown: 'unknown',
-};
 
 /** A coloured ✓ / ! / ✗ / ? with its meaning spelled out for assistive technology. */
 export function StatusMark({ state, title }: { state: CellState; title?: string }) {
+  const { t } = useTranslation();
   return (
     <span className={`status-mark badge badge-${cellTone[state]}`} data-state={state} title={title}>
       <span aria-hidden="true">{cellSymbol[state]}</span>
-      <span className="sr-only">{cellWords[state]}</span>
+      <span className="sr-only">{t(`cell.${state}`)}</span>
     </span>
   );
 }

@@ -14,11 +14,18 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** The field errors of a 400 `VALIDATION_FAILED`, keyed by the field without its `body.` prefix. */
+  /** The field errors of a refusal (`details.fields[]`), each field without its `body.` prefix. */
+  fieldIssues(): { field: string; rule: string; message: string }[] {
+    const fields = (this.details as { fields?: unknown } | undefined)?.fields;
+    if (!Array.isArray(fields)) return [];
+    return fields
+      .filter((f): f is { field: string; rule?: string; message: string } => typeof f?.field === 'string')
+      .map((f) => ({ field: f.field.replace(/^body\./, ''), rule: f.rule ?? 'invalid', message: f.message }));
+  }
+
+  /** The API's own words per field, keyed by the field without its `body.` prefix. */
   fieldErrors(): Record<string, string> {
-    const fields =
-      (this.details as { fields?: { field: string; message: string }[] } | undefined)?.fields ?? [];
-    return Object.fromEntries(fields.map((f) => [f.field.replace(/^body\./, ''), f.message]));
+    return Object.fromEntries(this.fieldIssues().map((f) => [f.field, f.message]));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { UsageType } from '@smsdesk/shared/usage-types';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ReadOnlyHint } from '../../components/read-only-hint.tsx';
 import { useAccess } from '../../lib/access.ts';
@@ -16,7 +17,8 @@ export function Component() {
   const { id = '' } = useParams();
   const { data } = useConnector(id);
   // Creating a template needs write:templates; mapping it changes the connector, write:connectors.
-  const { can: canWrite, readOnly } = useAccess(['write:templates', 'write:connectors']);
+  const { can: canWrite, readOnly, reason } = useAccess(['write:templates', 'write:connectors']);
+  const { t } = useTranslation('health');
   const [open, setOpen] = useState<Open | null>(null);
   const close = () => setOpen(null);
   if (!data) return null;
@@ -24,12 +26,11 @@ export function Component() {
 
   return (
     <>
-      <h2>Will Logto work?</h2>
+      <h2>{t('panel.title')}</h2>
       <p className="muted">
-        Logto's Tencent connector needs, for each usage type, a mapped template that exists, is approved and
-        takes exactly one variable, <code>{'{1}'}</code>. It has no fallback to Generic.
+        <Trans t={t} i18nKey="panel.intro" components={{ code: <code /> }} />
       </p>
-      {readOnly ? <ReadOnlyHint /> : null}
+      {readOnly ? <ReadOnlyHint reason={reason} /> : null}
       <HealthPanel
         connectorId={id}
         actions={{

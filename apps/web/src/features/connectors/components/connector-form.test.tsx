@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import type { ReactNode } from 'react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../lib/api-client.ts';
 import type { ConnectorFormValues } from '../utils/connector-form.ts';
@@ -8,17 +9,20 @@ import { parseLogtoJson, placeImportErrors } from './import-dialog.tsx';
 
 afterEach(cleanup);
 
-const validation = (fields: { field: string; message: string }[]) =>
-  new ApiError(400, 'VALIDATION_FAILED', 'Invalid request', {
-    fields: fields.map((f) => ({ ...f, rule: 'pattern' })),
-  });
+// A data router: the form's unsaved-changes guard (useBlocker) needs one.
+const inRouter = (element: ReactNode) =>
+  render(<RouterProvider router={createMemoryRouter([{ path: '/', element }])} />);
 
 function renderForm(onSubmit: (values: ConnectorFormValues) => Promise<void>) {
-  render(
-    <MemoryRouter>
-      <ConnectorForm cancelTo="/connectors" onSubmit={onSubmit} />
-    </MemoryRouter>,
-  );
+  inRouter(<ConnectorForm cancelTo="/connectors" onSubmit={onSubmit} />);
+}
+
+function fillValid() {
+  fireEvent.change(input('Name'), { target: { value: 'Prod' } });
+  fireEvent.change(input('Access key ID'), { target: { value: 'AKID123' } });
+  fireEvent.change(input('Sign name'), { target: { value: 'smsdesk' } });
+  fireEvent.change(input('Region'), { target: { value: 'ap-guangzhou' } });
+  fireEvent.change(input('SDK app ID'), { target: { value: '1400000001' } });
 }
 
 const input = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
@@ -26,7 +30,7 @@ const input = (label: string) => screen.getByLabelText(label) as HTMLInputElemen
 describe('ConnectorForm', () => {
   it('labels every input and lists all nine usage types, the four required ones marked', () => {
     renderForm(async () => {});
-    for (const label of ['Name', 'Access key ID', 'Access key secret', 'Sign name', 'Region', 'SDK app id']) {
+    for (const label of ['Name', 'Access key ID', 'Access key secret', 'Sign name', 'Region', 'SDK app ID']) {
       expect(input(label)).toBeTruthy();
     }
     expect(screen.getAllByLabelText(/^Template code for /)).toHaveLength(9);
@@ -34,59 +38,77 @@ describe('ConnectorForm', () => {
     expect(input('Access key secret').type).toBe('password');
   });
 
-  it('shows every server field error next to its field, templates on their usage-type row', async () => {
-    const onSubmit = vi.fn(async (_: ConnectorFormValues) => {
-      throw validation([
-        { field: 'body.signName', message: 'must NOT have more than 12 characters' },
-        { field: 'body.templates.1.templateCode', message: 'must be digits' },
-      ]);
-    });
+  it('checks with the shared schema before sending: a sentence per rule, focus on the first invalid field', async () => {
+    const onSubmit = vi.fn(async (_: ConnectorFormValues) => {});
     renderForm(onSubmit);
-    fireEvent.change(input('Sign name'), { target: { value: 'a very long sign name' } });
-    fireEvent.change(input('Template code for SignIn'), { target: { value: '100001' } });
+    fillValid();
+    fireEvent.change(input('Access key ID'), { target: { value: 'AK-ID' } });
     fireEvent.change(input('Template code for MfaVerification'), { target: { value: 'abc' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create connector' }));
 
-    await screen.findByText('must be digits');
-    expect(onSubmit.mock.calls[0]?.[0].templates.MfaVerification).toBe('abc');
+    await waitFor(() => expect(document.activeElement).toBe(input('Access key ID')));
+    const id = input('Access key ID');
+    expect(id.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      document.getElementById(id.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent,
+    ).toBe('Only letters and digits, as in the SecretId of your Tencent Cloud API key.');
+    expect(screen.getByText('Only digits: the template ID from the Tencent console.')).toBeTruthy();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('shows every server field error next to its field as a sentence, templates on their usage-type row', async () => {
+    const onSubmit = vi.fn(async (_: ConnectorFormValues) => {
+      throw new ApiError(400, 'VALIDATION_FAILED', 'Invalid request', {
+        fields: [
+          { field: 'body.signName', rule: 'maxLength', message: 'must NOT have more than 12 characters' },
+          {
+            field: 'body.templates.1.templateCode',
+            rule: 'pattern',
+            message: 'must match pattern "^[0-9]+$"',
+          },
+        ],
+      });
+    });
+    renderForm(onSubmit);
+    fillValid();
+    fireEvent.change(input('Template code for SignIn'), { target: { value: '100001' } });
+    fireEvent.change(input('Template code for MfaVerification'), { target: { value: '100009' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create connector' }));
+
+    await screen.findByText('Only digits: the template ID from the Tencent console.');
+    expect(onSubmit.mock.calls[0]?.[0].templates.MfaVerification).toBe('100009');
     const mfa = input('Template code for MfaVerification');
     expect(mfa.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(mfa.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
-      'must be digits',
-    );
     expect(input('Template code for SignIn').getAttribute('aria-invalid')).toBeNull();
-    const sign = input('Sign name');
-    expect(document.getElementById(sign.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
-      'must NOT have more than 12 characters',
-    );
+    expect(screen.getByText('A sign is 2 to 12 characters.')).toBeTruthy();
+    expect(document.body.textContent).not.toContain('must match pattern');
+    await waitFor(() => expect(document.activeElement).toBe(input('Sign name')));
   });
 
   it('explains a version conflict and reloads on request', async () => {
     const onReload = vi.fn(async () => {});
-    render(
-      <MemoryRouter>
-        <ConnectorForm
-          cancelTo="/"
-          connector={{
-            id: 'c1',
-            name: 'Prod',
-            accessKeyId: 'AKID',
-            hasAccessKeySecret: true,
-            signName: 'smsdesk',
-            region: 'ap-guangzhou',
-            sdkAppId: '1400000001',
-            international: false,
-            templates: [],
-            createdAt: '2025-01-01T00:00:00Z',
-            updatedAt: '2025-01-01T00:00:00Z',
-            version: 1,
-          }}
-          onSubmit={async () => {
-            throw new ApiError(412, 'VERSION_CONFLICT', 'Stale', { currentVersion: 2, etag: 'W/"2"' });
-          }}
-          onReload={onReload}
-        />
-      </MemoryRouter>,
+    inRouter(
+      <ConnectorForm
+        cancelTo="/"
+        connector={{
+          id: 'c1',
+          name: 'Prod',
+          accessKeyId: 'AKID',
+          hasAccessKeySecret: true,
+          signName: 'smsdesk',
+          region: 'ap-guangzhou',
+          sdkAppId: '1400000001',
+          international: false,
+          templates: [],
+          createdAt: '2025-01-01T00:00:00Z',
+          updatedAt: '2025-01-01T00:00:00Z',
+          version: 1,
+        }}
+        onSubmit={async () => {
+          throw new ApiError(412, 'VERSION_CONFLICT', 'Stale', { currentVersion: 2, etag: 'W/"2"' });
+        }}
+        onReload={onReload}
+      />,
     );
     expect(screen.getByText('A secret is set')).toBeTruthy();
     expect(screen.queryByLabelText('Access key secret')).toBeNull();
@@ -102,7 +124,9 @@ describe('ConnectorForm', () => {
 
 describe('import', () => {
   it('reports a JSON syntax error and accepts an object', () => {
-    expect(parseLogtoJson('{"a": ')).toMatchObject({ error: expect.stringContaining('Not valid JSON') });
+    expect(parseLogtoJson('{"a": ')).toMatchObject({
+      error: expect.stringContaining('This is not valid JSON'),
+    });
     expect(parseLogtoJson('[]')).toHaveProperty('error');
     expect(parseLogtoJson('{"signName": "x"}')).toEqual({ config: { signName: 'x' } });
   });

@@ -1,31 +1,29 @@
 import type { Connector } from '@smsdesk/shared/schemas/connectors';
-import {
-  requiredUsageTypes,
-  type UsageType,
-  usageTypeFeatures,
-  usageTypes,
-} from '@smsdesk/shared/usage-types';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { type FieldErrors, type Resolver, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorList } from '../../../components/error-list.tsx';
 import { ErrorNotice } from '../../../components/error-notice.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { fieldMessage, serverFieldErrors } from '../../../lib/field-message.ts';
+import { useUnsavedChanges } from '../../../lib/use-unsaved-changes.ts';
 import {
   type ConnectorFormValues,
+  checkConnectorForm,
   emptyFormValues,
+  errorPaths,
   type FormErrors,
-  type FormField,
   formValuesOf,
   hasErrors,
   missingRequired,
-  noErrors,
   placeFieldErrors,
   templatesOf,
 } from '../utils/connector-form.ts';
-import { RequiredMarker } from './template-mapping-table.tsx';
-
-/** Tencent Cloud SMS regions; the input takes any other region too. */
-const tencentSmsRegions = ['ap-guangzhou', 'ap-beijing', 'ap-nanjing', 'ap-singapore'];
+import { ConflictBanner } from './connector-form-conflict.tsx';
+import { AccessKeyIdField, NameFields, SendingFields } from './connector-form-fields.tsx';
+import { SecretField } from './connector-form-secret.tsx';
+import { TemplateCodesTable } from './connector-form-templates.tsx';
 
 export interface ConnectorFormProps {
   /** The connector being edited; absent on create. */
@@ -38,6 +36,19 @@ export interface ConnectorFormProps {
   onReload?: () => Promise<void>;
 }
 
+/** `FormErrors` in react-hook-form's shape: one entry per input, the array-wide ones under `root`. */
+function toFieldErrors(errors: FormErrors, type: string): FieldErrors<ConnectorFormValues> {
+  const out: Record<string, unknown> = {};
+  for (const [field, message] of Object.entries(errors.fields)) {
+    if (field !== 'templates') out[field] = { type, message };
+  }
+  const templates = Object.entries(errors.templates).map(([u, message]) => [u, { type, message }]);
+  if (templates.length) out.templates = Object.fromEntries(templates);
+  const root = [...(errors.fields.templates ? [errors.fields.templates] : []), ...errors.other];
+  if (root.length) out.root = { type, message: root.join('\n') };
+  return out as FieldErrors<ConnectorFormValues>;
+}
+
 export function ConnectorForm({
   connector,
   readOnly = false,
@@ -45,319 +56,113 @@ export function ConnectorForm({
   onSubmit,
   onReload,
 }: ConnectorFormProps) {
+  const { t } = useTranslation(['connectors', 'common']);
   const editing = connector !== undefined;
-  const [values, setValues] = useState<ConnectorFormValues>(() =>
-    connector ? formValuesOf(connector) : emptyFormValues(),
-  );
   const [replaceSecret, setReplaceSecret] = useState(!connector?.hasAccessKeySecret);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [failure, setFailure] = useState<unknown>(null);
-  const [pending, setPending] = useState(false);
+  const [serverFieldCount, setServerFieldCount] = useState(0);
+  const [saved, setSaved] = useState(false);
 
-  const set = <K extends keyof ConnectorFormValues>(key: K, value: ConnectorFormValues[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
-  const setTemplate = (usageType: UsageType, code: string) =>
-    setValues((v) => ({ ...v, templates: { ...v.templates, [usageType]: code } }));
+  // The browser checks with the API's schema first; the API checks again and its refusals land on the same fields.
+  const resolver: Resolver<ConnectorFormValues> = async (values) => {
+    const errors = checkConnectorForm(values, (issue) => fieldMessage('connectors', issue));
+    return hasErrors(errors)
+      ? { values: {}, errors: toFieldErrors(errors, 'schema') }
+      : { values, errors: {} };
+  };
+  const form = useForm<ConnectorFormValues>({
+    defaultValues: connector ? formValuesOf(connector) : emptyFormValues(),
+    resolver,
+    shouldFocusError: true,
+  });
+  useUnsavedChanges(form.formState.isDirty && !saved && !readOnly);
+  // The inputs are disabled while submitting: the first refused one takes the focus once they are back.
+  const focusAfterSubmit = useRef<string | null>(null);
+  const pending = form.formState.isSubmitting;
+  useEffect(() => {
+    if (pending || !focusAfterSubmit.current) return;
+    form.setFocus(focusAfterSubmit.current as 'name');
+    focusAfterSubmit.current = null;
+  }, [pending, form]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setErrors(noErrors);
+  const submit = form.handleSubmit(async (values) => {
     setFailure(null);
-    setPending(true);
+    setServerFieldCount(0);
     const sent = { ...values, accessKeySecret: replaceSecret ? values.accessKeySecret : '' };
+    setSaved(true);
     try {
       await onSubmit(sent);
     } catch (error) {
+      setSaved(false);
       const placed =
-        error instanceof ApiError ? placeFieldErrors(error.fieldErrors(), templatesOf(sent)) : null;
-      if (placed && hasErrors(placed)) setErrors(placed);
-      else setFailure(error);
-    } finally {
-      setPending(false);
+        error instanceof ApiError
+          ? placeFieldErrors(serverFieldErrors('connectors', error), templatesOf(sent))
+          : null;
+      if (!placed || !hasErrors(placed)) {
+        setFailure(error);
+        return;
+      }
+      const paths = errorPaths(placed);
+      const rhf = toFieldErrors(placed, 'server') as Record<string, { message: string }>;
+      paths.forEach((path, i) => {
+        const [head, tail] = path.split('.');
+        const entry = tail
+          ? (rhf[head ?? ''] as unknown as Record<string, { message: string }>)[tail]
+          : rhf[path];
+        form.setError(path as 'name', { type: 'server', message: entry?.message });
+        if (i === 0) focusAfterSubmit.current = path;
+      });
+      if (rhf.root) form.setError('root', { type: 'server', message: rhf.root.message });
+      setServerFieldCount(paths.length);
     }
-  };
+  });
 
   const conflict = failure instanceof ApiError && failure.status === 412 ? failure : null;
-  const missing = missingRequired(templatesOf(values));
-  const fieldCount = Object.keys(errors.fields).length + Object.keys(errors.templates).length;
+  const missing = missingRequired(templatesOf(form.watch()));
+  const rootMessages = form.formState.errors.root?.message?.split('\n') ?? [];
 
   return (
     <form className="form connector-form" onSubmit={(e) => void submit(e)} noValidate>
       {conflict ? (
-        <div className="notice notice-warn" role="alert">
-          <strong>Someone else changed this connector</strong> since you opened it
-          {typeof (conflict.details as { currentVersion?: unknown } | undefined)?.currentVersion === 'number'
-            ? ` (it is now at version ${(conflict.details as { currentVersion: number }).currentVersion})`
-            : ''}
-          . Nothing was saved. Reload to see their changes; your edits here will be discarded.
-          <div className="row">
-            <button
-              type="button"
-              className="button small"
-              onClick={() => void onReload?.().then(() => setFailure(null), setFailure)}
-            >
-              Reload
-            </button>
-          </div>
-        </div>
+        <ConflictBanner
+          conflict={conflict}
+          onReload={() => void onReload?.().then(() => setFailure(null), setFailure)}
+        />
       ) : (
-        <ErrorNotice error={failure} title="Not saved" />
+        <ErrorNotice error={failure} title={t('form.notSaved')} />
       )}
-      {fieldCount ? (
+      {serverFieldCount ? (
         <div className="notice notice-error" role="alert">
-          Not saved: the server refused {fieldCount === 1 ? 'one field' : `${fieldCount} fields`}, marked
-          below.
+          {t('common:error.fieldsRefused', { count: serverFieldCount })}
         </div>
       ) : null}
-      <ErrorList messages={errors.other} />
+      <ErrorList messages={rootMessages} />
 
       <fieldset className="plain" disabled={readOnly || pending}>
         <div className="form">
-          <Field id="name" label="Name" error={errors.fields.name}>
-            <input
-              id="name"
-              value={values.name}
-              onChange={(e) => set('name', e.target.value)}
-              {...invalid(errors, 'name')}
-            />
-          </Field>
-          <Field id="description" label="Description" error={errors.fields.description} help="Optional">
-            <textarea
-              id="description"
-              rows={2}
-              value={values.description}
-              onChange={(e) => set('description', e.target.value)}
-              {...invalid(errors, 'description')}
-            />
-          </Field>
-
-          <h2>Credentials</h2>
-          <Field
-            id="accessKeyId"
-            label="Access key ID"
-            error={errors.fields.accessKeyId}
-            help="The SecretId of a Tencent Cloud API key (CAM)"
-          >
-            <input
-              id="accessKeyId"
-              autoComplete="off"
-              spellCheck={false}
-              value={values.accessKeyId}
-              onChange={(e) => set('accessKeyId', e.target.value)}
-              {...invalid(errors, 'accessKeyId')}
-            />
-          </Field>
-          {replaceSecret ? (
-            <Field
-              id="accessKeySecret"
-              label="Access key secret"
-              error={errors.fields.accessKeySecret}
-              help={
-                editing && connector.hasAccessKeySecret
-                  ? 'Leave empty to keep the current secret. It is stored encrypted and never shown again.'
-                  : 'Write-only: stored encrypted and never shown again.'
-              }
-            >
-              <div className="row">
-                <input
-                  id="accessKeySecret"
-                  type="password"
-                  autoComplete="new-password"
-                  className="grow"
-                  value={values.accessKeySecret}
-                  onChange={(e) => set('accessKeySecret', e.target.value)}
-                  {...invalid(errors, 'accessKeySecret')}
-                />
-                {editing && connector.hasAccessKeySecret ? (
-                  <button
-                    type="button"
-                    className="button small"
-                    onClick={() => {
-                      setReplaceSecret(false);
-                      set('accessKeySecret', '');
-                    }}
-                  >
-                    Keep current secret
-                  </button>
-                ) : null}
-              </div>
-            </Field>
-          ) : (
-            <div className="field">
-              <span className="label">Access key secret</span>
-              <div className="row">
-                <span className="badge badge-green">A secret is set</span>
-                <button type="button" className="button small" onClick={() => setReplaceSecret(true)}>
-                  Replace
-                </button>
-              </div>
-            </div>
-          )}
-
-          <h2>Sending</h2>
-          <Field
-            id="signName"
-            label="Sign name"
-            error={errors.fields.signName}
-            help="The approved signature text, without 【】"
-          >
-            <input
-              id="signName"
-              value={values.signName}
-              onChange={(e) => set('signName', e.target.value)}
-              {...invalid(errors, 'signName')}
-            />
-          </Field>
-          <Field id="region" label="Region" error={errors.fields.region} help="e.g. ap-guangzhou">
-            <input
-              id="region"
-              list="tencent-sms-regions"
-              spellCheck={false}
-              value={values.region}
-              onChange={(e) => set('region', e.target.value)}
-              {...invalid(errors, 'region')}
-            />
-          </Field>
-          <datalist id="tencent-sms-regions">
-            {tencentSmsRegions.map((r) => (
-              <option key={r} value={r} />
-            ))}
-          </datalist>
-          <Field id="sdkAppId" label="SDK app id" error={errors.fields.sdkAppId} help="e.g. 1400000001">
-            <input
-              id="sdkAppId"
-              inputMode="numeric"
-              value={values.sdkAppId}
-              onChange={(e) => set('sdkAppId', e.target.value)}
-              {...invalid(errors, 'sdkAppId')}
-            />
-          </Field>
-          <fieldset className="field plain">
-            <legend className="label">Numbers</legend>
-            <div className="row">
-              <label className="checkbox">
-                <input
-                  type="radio"
-                  name="international"
-                  checked={!values.international}
-                  onChange={() => set('international', false)}
-                />
-                Mainland China
-              </label>
-              <label className="checkbox">
-                <input
-                  type="radio"
-                  name="international"
-                  checked={values.international}
-                  onChange={() => set('international', true)}
-                />
-                International
-              </label>
-            </div>
-            {errors.fields.international ? (
-              <span className="field-error error-text">{errors.fields.international}</span>
-            ) : null}
-          </fieldset>
-
-          <h2>Templates</h2>
-          <p className="help">
-            One Tencent template per usage type; leave a code empty to leave the type unmapped. The Tencent
-            connector does not fall back to Generic: an unmapped type fails when Logto needs it.
-          </p>
-          {errors.fields.templates ? (
-            <p className="field-error error-text" role="alert">
-              {errors.fields.templates}
-            </p>
-          ) : null}
-          {missing.length ? (
-            <p className="notice notice-warn">
-              Logto refuses this configuration until {missing.join(', ')} are mapped.
-            </p>
-          ) : null}
-          <table className="table" aria-label="Templates">
-            <thead>
-              <tr>
-                <th>Usage type</th>
-                <th>Template code</th>
-                <th>Used for</th>
-              </tr>
-            </thead>
-            <tbody>
-              {usageTypes.map((usageType) => {
-                const error = errors.templates[usageType];
-                const inputId = `template-${usageType}`;
-                return (
-                  <tr key={usageType} data-usage-type={usageType}>
-                    <td>
-                      <code>{usageType}</code>{' '}
-                      {requiredUsageTypes.includes(usageType) ? <RequiredMarker /> : null}
-                    </td>
-                    <td>
-                      <input
-                        id={inputId}
-                        className="template-code"
-                        inputMode="numeric"
-                        aria-label={`Template code for ${usageType}`}
-                        value={values.templates[usageType]}
-                        onChange={(e) => setTemplate(usageType, e.target.value)}
-                        aria-invalid={error ? true : undefined}
-                        aria-describedby={error ? `${inputId}-error` : undefined}
-                      />
-                      {error ? (
-                        <span id={`${inputId}-error`} className="field-error error-text">
-                          {error}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="muted">{usageTypeFeatures[usageType]}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <NameFields form={form} />
+          <h2>{t('form.credentials')}</h2>
+          <AccessKeyIdField form={form} />
+          <SecretField
+            form={form}
+            hasStoredSecret={editing && connector.hasAccessKeySecret}
+            replacing={replaceSecret}
+            setReplacing={setReplaceSecret}
+          />
+          <SendingFields form={form} />
+          <TemplateCodesTable form={form} missing={missing} />
         </div>
       </fieldset>
 
       <div className="row">
         <button type="submit" className="button primary" disabled={readOnly || pending}>
-          {editing ? 'Save changes' : 'Create connector'}
+          {editing ? t('form.save') : t('form.create')}
         </button>
         <Link to={cancelTo} className="button">
-          Cancel
+          {t('form.cancel')}
         </Link>
-        {pending ? <span className="loading">Saving…</span> : null}
+        {pending ? <span className="loading">{t('common:state.saving')}</span> : null}
       </div>
     </form>
-  );
-}
-
-function invalid(errors: FormErrors, field: FormField) {
-  return errors.fields[field] ? { 'aria-invalid': true as const, 'aria-describedby': `${field}-error` } : {};
-}
-
-function Field({
-  id,
-  label,
-  error,
-  help,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string;
-  help?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {help ? <span className="help">{help}</span> : null}
-      {error ? (
-        <span id={`${id}-error`} className="field-error error-text">
-          {error}
-        </span>
-      ) : null}
-    </div>
   );
 }

@@ -1,23 +1,26 @@
 import type { Connector } from '@smsdesk/shared/schemas/connectors';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { ReadOnlyHint } from '../../../components/read-only-hint.tsx';
+import { useAccess } from '../../../lib/access.ts';
 import { useDeleteConnector } from '../api/delete-connector.ts';
 import { RegionBadge, RequiredMappedBadge } from './connector-badges.tsx';
-import { useAccess } from '../../../lib/access.ts';
 
 export function ConnectorHeader({ connector }: { connector: Connector }) {
+  const { t } = useTranslation('connectors');
   const navigate = useNavigate();
-  const { can: canWrite, readOnly } = useAccess('write:connectors');
+  const { can: canWrite, readOnly, reason } = useAccess('write:connectors');
   const remove = useDeleteConnector();
   const [confirming, setConfirming] = useState(false);
 
   return (
     <header className="connector-header">
-      <p className="breadcrumb">
-        <Link to="/connectors">Connectors</Link> /
-      </p>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/connectors">{t('header.breadcrumb')}</Link> <span aria-hidden="true">/</span>{' '}
+        <span aria-current="page">{connector.name}</span>
+      </nav>
       <div className="row">
         <h1>{connector.name}</h1>
         <RegionBadge international={connector.international} />
@@ -25,28 +28,29 @@ export function ConnectorHeader({ connector }: { connector: Connector }) {
         <span className="spacer" />
         {canWrite ? (
           <Link to={`/connectors/${connector.id}/edit`} className="button">
-            Edit
+            {t('header.edit')}
           </Link>
         ) : (
-          <button type="button" className="button" disabled>
-            Edit
+          <button type="button" className="button" disabled title={reason ?? undefined}>
+            {t('header.edit')}
           </button>
         )}
         <button
           type="button"
           className="button danger"
           disabled={!canWrite}
+          title={reason ?? undefined}
           onClick={() => setConfirming(true)}
         >
-          Delete
+          {t('header.delete')}
         </button>
       </div>
       {connector.description ? <p className="muted">{connector.description}</p> : null}
-      {readOnly ? <ReadOnlyHint /> : null}
+      {readOnly ? <ReadOnlyHint reason={reason} /> : null}
       {confirming ? (
         <ConfirmDialog
-          title={`Delete connector “${connector.name}”?`}
-          confirmLabel="Delete"
+          title={t('header.deleteTitle', { name: connector.name })}
+          confirmLabel={t('header.delete')}
           danger
           pending={remove.isPending}
           error={remove.error}
@@ -64,8 +68,12 @@ export function ConnectorHeader({ connector }: { connector: Connector }) {
           }
         >
           <p>
-            This removes <strong>{connector.name}</strong> and its stored secret from smsdesk. A Logto tenant
-            that already runs this configuration keeps working; it is not changed.
+            <Trans
+              t={t}
+              i18nKey="header.deleteBody"
+              values={{ name: connector.name }}
+              components={{ strong: <strong /> }}
+            />
           </p>
         </ConfirmDialog>
       ) : null}

@@ -1,47 +1,51 @@
 import type { Connector } from '@smsdesk/shared/schemas/connectors';
+import { useTranslation } from 'react-i18next';
+import { CopyButton } from '../../../components/copy-button.tsx';
 import { Time } from '../../../components/time.tsx';
 import { TemplateMappingTable } from './template-mapping-table.tsx';
 
 export function ConnectorOverview({ connector }: { connector: Connector }) {
+  const { t } = useTranslation(['connectors', 'common']);
   return (
     <>
       <dl className="facts">
-        <dt>Access key ID</dt>
-        <dd>
+        <dt>{t('overview.accessKeyId')}</dt>
+        <dd className="copyable">
           <code>{connector.accessKeyId}</code>
+          <CopyButton text={connector.accessKeyId} label={t('logtoJson.copyKeyId')} />
         </dd>
-        <dt>Access key secret</dt>
+        <dt>{t('overview.accessKeySecret')}</dt>
         <dd>
           {connector.hasAccessKeySecret ? (
-            'set (write-only)'
+            t('overview.secretSet')
           ) : (
-            <span className="badge badge-red">not set</span>
+            <span className="badge badge-red">{t('overview.secretNotSet')}</span>
           )}
         </dd>
-        <dt>Sign name</dt>
+        <dt>{t('overview.signName')}</dt>
         <dd data-testid="fact-signName">{connector.signName}</dd>
-        <dt>Region</dt>
+        <dt>{t('overview.region')}</dt>
         <dd>
           <code>{connector.region}</code>
         </dd>
-        <dt>SDK app id</dt>
+        <dt>{t('overview.sdkAppId')}</dt>
         <dd>
           <code>{connector.sdkAppId}</code>
         </dd>
-        <dt>Numbers</dt>
-        <dd>{connector.international ? 'International' : 'Mainland China'}</dd>
-        <dt>Description</dt>
+        <dt>{t('overview.numbers')}</dt>
+        <dd>{connector.international ? t('common:side.international') : t('common:side.mainland')}</dd>
+        <dt>{t('overview.description')}</dt>
         <dd>{connector.description || '—'}</dd>
-        <dt>Created</dt>
+        <dt>{t('overview.created')}</dt>
         <dd>
           <Time value={connector.createdAt} />
         </dd>
-        <dt>Updated</dt>
+        <dt>{t('overview.updated')}</dt>
         <dd>
-          <Time value={connector.updatedAt} /> (version {connector.version})
+          <Time value={connector.updatedAt} /> {t('overview.version', { version: connector.version })}
         </dd>
       </dl>
-      <h2>Template mapping</h2>
+      <h2>{t('overview.mapping')}</h2>
       <TemplateMappingTable templates={connector.templates} />
     </>
   );

@@ -1,102 +1,140 @@
-import { useState } from 'react';
+import type { Connector } from '@smsdesk/shared/schemas/connectors';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice.tsx';
 import { ReadOnlyHint } from '../../../components/read-only-hint.tsx';
 import { Loading } from '../../../components/spinner.tsx';
 import { Time } from '../../../components/time.tsx';
+import { useAccess } from '../../../lib/access.ts';
 import { useConnectors } from '../api/get-connectors.ts';
 import { RegionBadge, RequiredMappedBadge } from './connector-badges.tsx';
 import { ImportDialog } from './import-dialog.tsx';
-import { useAccess } from '../../../lib/access.ts';
 
-export function ConnectorsPage() {
+type Side = 'all' | 'mainland' | 'international';
+
+export function matchesFilter(connector: Connector, query: string, side: Side): boolean {
+  if (side !== 'all' && connector.international !== (side === 'international')) return false;
+  const needle = query.trim().toLowerCase();
+  return (
+    !needle ||
+    [connector.name, connector.signName, connector.sdkAppId].some((v) => v.toLowerCase().includes(needle))
+  );
+}
+
+/** `verdict` renders a connector's last check verdict: the health feature owns it, the app passes it in. */
+export function ConnectorsPage({ verdict }: { verdict?: (connector: Connector) => ReactNode }) {
+  const { t } = useTranslation(['connectors', 'common']);
   const { data, error, isPending, refetch } = useConnectors();
-  const { can: canWrite, readOnly } = useAccess('write:connectors');
+  const { can: canWrite, readOnly, reason } = useAccess('write:connectors');
   const [importing, setImporting] = useState(false);
+  const [query, setQuery] = useState('');
+  const [side, setSide] = useState<Side>('all');
 
   const actions = (
     <>
       {canWrite ? (
         <Link to="/connectors/new" className="button primary">
-          Create connector
+          {t('list.create')}
         </Link>
       ) : (
-        <button type="button" className="button primary" disabled>
-          Create connector
+        <button type="button" className="button primary" disabled title={reason ?? undefined}>
+          {t('list.create')}
         </button>
       )}
-      <button type="button" className="button" disabled={!canWrite} onClick={() => setImporting(true)}>
-        Import Logto JSON
+      <button
+        type="button"
+        className="button"
+        disabled={!canWrite}
+        title={reason ?? undefined}
+        onClick={() => setImporting(true)}
+      >
+        {t('list.import')}
       </button>
     </>
   );
+  const shown = data?.items.filter((c) => matchesFilter(c, query, side)) ?? [];
 
   return (
     <section className="panel">
       <div className="row">
-        <h1>Connectors</h1>
+        <h1>{t('list.title')}</h1>
         <span className="spacer" />
-        {data?.items.length ? actions : null}
+        {data?.items.length ? <div className="row">{actions}</div> : null}
       </div>
-      {readOnly ? <ReadOnlyHint /> : null}
-      {isPending ? <Loading label="Loading connectors…" /> : null}
-      {error ? (
-        <>
-          <ErrorNotice error={error} title="The connectors could not be loaded" />
-          <button type="button" className="button" onClick={() => void refetch()}>
-            Try again
-          </button>
-        </>
-      ) : null}
+      {readOnly ? <ReadOnlyHint reason={reason} /> : null}
+      {isPending ? <Loading label={t('list.loading')} /> : null}
+      <ErrorNotice error={error} title={t('list.loadFailed')} onRetry={() => void refetch()} />
       {data && data.items.length === 0 ? (
         <div className="empty-state">
-          <p className="empty">No connectors yet</p>
-          <p className="help">
-            Create a connector profile from your Tencent Cloud SMS settings, or paste the JSON of a Logto
-            Tencent SMS connector you already run.
-          </p>
+          <p className="empty">{t('list.emptyTitle')}</p>
+          <p className="help">{t('list.emptyHelp')}</p>
           <div className="row">{actions}</div>
         </div>
       ) : null}
       {data?.items.length ? (
-        <table className="table" aria-label="Connectors">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Sign</th>
-              <th>Region</th>
-              <th>Numbers</th>
-              <th>SDK app id</th>
-              <th>Templates</th>
-              <th>Updated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link to={`/connectors/${c.id}`}>{c.name}</Link>
-                </td>
-                <td>{c.signName}</td>
-                <td>
-                  <code>{c.region}</code>
-                </td>
-                <td>
-                  <RegionBadge international={c.international} />
-                </td>
-                <td>
-                  <code>{c.sdkAppId}</code>
-                </td>
-                <td>
-                  <RequiredMappedBadge templates={c.templates} />
-                </td>
-                <td>
-                  <Time value={c.updatedAt} />
-                </td>
+        <>
+          <div className="row filters">
+            <label className="filter">
+              <span className="sr-only">{t('list.searchLabel')}</span>
+              <input
+                type="search"
+                placeholder={t('list.searchPlaceholder')}
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+              />
+            </label>
+            <label className="filter">
+              <span>{t('list.sideFilter')}</span>
+              <select value={side} onChange={(e) => setSide(e.target.value as Side)}>
+                <option value="all">{t('common:state.all')}</option>
+                <option value="mainland">{t('common:side.mainland')}</option>
+                <option value="international">{t('common:side.international')}</option>
+              </select>
+            </label>
+          </div>
+          {shown.length === 0 ? <p className="empty">{t('common:state.nothingMatches')}</p> : null}
+          <table className="table stack" aria-label={t('list.title')}>
+            <thead>
+              <tr>
+                <th>{t('list.name')}</th>
+                <th>{t('list.lastCheck')}</th>
+                <th>{t('list.sign')}</th>
+                <th>{t('list.region')}</th>
+                <th>{t('list.numbers')}</th>
+                <th>{t('list.sdkAppId')}</th>
+                <th>{t('list.templates')}</th>
+                <th>{t('list.updated')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.map((c) => (
+                <tr key={c.id}>
+                  <td data-label={t('list.name')}>
+                    <Link to={`/connectors/${c.id}`}>{c.name}</Link>
+                  </td>
+                  <td data-label={t('list.lastCheck')}>{verdict?.(c)}</td>
+                  <td data-label={t('list.sign')}>{c.signName}</td>
+                  <td data-label={t('list.region')}>
+                    <code>{c.region}</code>
+                  </td>
+                  <td data-label={t('list.numbers')}>
+                    <RegionBadge international={c.international} />
+                  </td>
+                  <td data-label={t('list.sdkAppId')}>
+                    <code>{c.sdkAppId}</code>
+                  </td>
+                  <td data-label={t('list.templates')}>
+                    <RequiredMappedBadge templates={c.templates} />
+                  </td>
+                  <td data-label={t('list.updated')}>
+                    <Time value={c.updatedAt} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       ) : null}
       {importing ? <ImportDialog onClose={() => setImporting(false)} /> : null}
     </section>

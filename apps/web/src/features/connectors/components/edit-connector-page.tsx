@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ErrorNotice } from '../../../components/error-notice.tsx';
 import { ReadOnlyHint } from '../../../components/read-only-hint.tsx';
@@ -10,13 +11,18 @@ import { ConnectorForm } from './connector-form.tsx';
 import { useAccess } from '../../../lib/access.ts';
 
 export function EditConnectorPage({ id }: { id: string }) {
+  const { t } = useTranslation('connectors');
   const query = useConnector(id);
-  if (query.isPending) return <Loading label="Loading the connector…" />;
+  if (query.isPending) return <Loading label={t('detail.loading')} />;
   if (query.error) {
     return (
       <section className="panel">
-        <ErrorNotice error={query.error} title="The connector could not be loaded" />
-        <Link to="/connectors">Back to the connectors</Link>
+        <ErrorNotice
+          error={query.error}
+          title={t('detail.loadFailed')}
+          onRetry={() => void query.refetch()}
+        />
+        <Link to="/connectors">{t('detail.back')}</Link>
       </section>
     );
   }
@@ -26,7 +32,7 @@ export function EditConnectorPage({ id }: { id: string }) {
       reload={async () => {
         const { data, error } = await query.refetch();
         if (error) throw error;
-        if (!data) throw new Error('The connector could not be reloaded.');
+        if (!data) throw new Error(t('detail.loadFailed'));
         return data;
       }}
     />
@@ -44,8 +50,9 @@ function EditConnector({
   initial: VersionedConnector;
   reload: () => Promise<VersionedConnector>;
 }) {
+  const { t } = useTranslation('connectors');
   const navigate = useNavigate();
-  const { can: canWrite, readOnly } = useAccess('write:connectors');
+  const { can: canWrite, readOnly, reason } = useAccess('write:connectors');
   const update = useUpdateConnector();
   const [base, setBase] = useState(initial);
   const [generation, setGeneration] = useState(0);
@@ -53,8 +60,12 @@ function EditConnector({
   const detail = `/connectors/${connector.id}`;
   return (
     <section className="panel">
-      <h1>Edit {connector.name}</h1>
-      {readOnly ? <ReadOnlyHint /> : null}
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/connectors">{t('header.breadcrumb')}</Link> <span aria-hidden="true">/</span>{' '}
+        <Link to={detail}>{connector.name}</Link> <span aria-hidden="true">/</span>
+      </nav>
+      <h1>{t('form.editTitle', { name: connector.name })}</h1>
+      {readOnly ? <ReadOnlyHint reason={reason} /> : null}
       <ConnectorForm
         key={generation}
         connector={connector}
@@ -63,7 +74,7 @@ function EditConnector({
         onSubmit={async (values) => {
           const body = updateBodyOf(connector, values);
           if (Object.keys(body).length === 0) {
-            throw new Error('Nothing to save: every field is as it was.');
+            throw new Error(t('form.nothingChanged'));
           }
           await update.mutateAsync({ id: connector.id, etag, body });
           await navigate(detail);

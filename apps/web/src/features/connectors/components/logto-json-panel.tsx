@@ -1,41 +1,62 @@
+import type { LogtoTencentConfig } from '@smsdesk/shared/schemas/connectors';
+import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { CopyButton } from '../../../components/copy-button.tsx';
 import { ErrorNotice } from '../../../components/error-notice.tsx';
 import { ReadOnlyHint } from '../../../components/read-only-hint.tsx';
 import { Loading } from '../../../components/spinner.tsx';
-import { useLogtoConfig } from '../api/get-logto-config.ts';
 import { useAccess } from '../../../lib/access.ts';
+import { useLogtoConfig } from '../api/get-logto-config.ts';
+
+const mask = '••••••••';
+
+/** The JSON as shown: the secret replaced by dots until the user reveals it (the copy is always complete). */
+export function shownJson(config: LogtoTencentConfig, revealed: boolean): string {
+  return JSON.stringify(revealed ? config : { ...config, accessKeySecret: mask }, null, 2);
+}
 
 /** The configuration to paste into Logto's Tencent SMS connector editor, secret included. */
 export function LogtoJsonPanel({ connectorId }: { connectorId: string }) {
-  const { can: canWrite, readOnly } = useAccess('write:connectors');
-  const { data, error, isPending } = useLogtoConfig(connectorId, canWrite);
+  const { t } = useTranslation('connectors');
+  const { can: canWrite, readOnly, reason } = useAccess('write:connectors');
+  const { data, error, isPending, refetch } = useLogtoConfig(connectorId, canWrite);
+  const [revealed, setRevealed] = useState(false);
   if (!canWrite && !readOnly) return <Loading />;
   if (readOnly) {
     return (
       <>
-        <p>The Logto JSON contains the access key secret, so showing it needs write:connectors.</p>
-        <ReadOnlyHint />
+        <p>{t('logtoJson.needsWrite')}</p>
+        <ReadOnlyHint reason={reason} />
       </>
     );
   }
-  if (isPending) return <Loading label="Loading the Logto JSON…" />;
-  if (error) return <ErrorNotice error={error} title="The Logto JSON could not be loaded" />;
+  if (isPending) return <Loading label={t('logtoJson.loading')} />;
+  if (error)
+    return <ErrorNotice error={error} title={t('logtoJson.loadFailed')} onRetry={() => void refetch()} />;
   const json = JSON.stringify(data, null, 2);
   return (
     <>
       <div className="notice notice-warn" role="note">
-        This JSON contains the <strong>access key secret</strong> in plain text. Paste it only into Logto's
-        connector editor (Connectors → Tencent SMS); do not share it, commit it or post it in a ticket.
+        <Trans t={t} i18nKey="logtoJson.warning" components={{ strong: <strong /> }} />
       </div>
+      <p className="help">
+        <Trans t={t} i18nKey="logtoJson.connectorId" components={{ code: <code /> }} />
+      </p>
       <div className="row">
-        <p className="help">
-          Connector id <code>tencent-short-message-service</code>.
-        </p>
+        <button
+          type="button"
+          className="button small"
+          aria-pressed={revealed}
+          onClick={() => setRevealed((r) => !r)}
+        >
+          {revealed ? t('logtoJson.hide') : t('logtoJson.reveal')}
+        </button>
         <span className="spacer" />
-        <CopyButton text={json} />
+        <CopyButton text={json} label={t('logtoJson.copyJson')} />
+        <CopyButton text={data.accessKeyId} label={t('logtoJson.copyKeyId')} />
       </div>
       <pre className="json" data-testid="logto-json">
-        {json}
+        {shownJson(data, revealed)}
       </pre>
     </>
   );

@@ -1,18 +1,23 @@
-import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
 import { ReadOnlyHint } from '../../../components/read-only-hint.tsx';
+import { useAccess } from '../../../lib/access.ts';
 import { useCreateConnector } from '../api/create-connector.ts';
 import { createBodyOf } from '../utils/connector-form.ts';
 import { ConnectorForm } from './connector-form.tsx';
-import { useAccess } from '../../../lib/access.ts';
 
 export function NewConnectorPage() {
+  const { t } = useTranslation('connectors');
   const navigate = useNavigate();
-  const { can: canWrite, readOnly } = useAccess('write:connectors');
+  const { can: canWrite, readOnly, reason } = useAccess('write:connectors');
   const create = useCreateConnector();
   return (
     <section className="panel">
-      <h1>New connector</h1>
-      {readOnly ? <ReadOnlyHint /> : null}
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/connectors">{t('header.breadcrumb')}</Link> <span aria-hidden="true">/</span>
+      </nav>
+      <h1>{t('form.newTitle')}</h1>
+      {readOnly ? <ReadOnlyHint reason={reason} /> : null}
       <ConnectorForm
         readOnly={!canWrite}
         cancelTo="/connectors"

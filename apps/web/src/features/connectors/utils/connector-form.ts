@@ -4,6 +4,8 @@ import type {
   TemplateMapping,
   UpdateConnector,
 } from '@smsdesk/shared/schemas/connectors';
+import { fieldIssues } from '@smsdesk/shared/field-issues';
+import { CreateConnectorSchema } from '@smsdesk/shared/schemas/connectors';
 import { requiredUsageTypes, type UsageType, usageTypes } from '@smsdesk/shared/usage-types';
 
 /** What the connector form edits; every text as typed, one template code per usage type ('' = not mapped). */
@@ -172,4 +174,28 @@ export function hasErrors(errors: FormErrors): boolean {
 /** The required usage types a mapping lacks; Logto refuses the config until this is empty. */
 export function missingRequired(templates: readonly TemplateMapping[]): UsageType[] {
   return requiredUsageTypes.filter((t) => !templates.some((m) => m.usageType === t && m.templateCode));
+}
+
+/**
+ * The browser's check before sending, with the schema the API validates the create body with (an edit is
+ * checked as the whole connector it would produce). `message` turns each issue into the user's sentence.
+ */
+export function checkConnectorForm(
+  values: ConnectorFormValues,
+  message: (issue: { field: string; rule: string; limit?: number }) => string,
+): FormErrors {
+  const body = createBodyOf(values);
+  const issues = fieldIssues(CreateConnectorSchema, body);
+  return placeFieldErrors(
+    Object.fromEntries(issues.map((issue) => [issue.field, message(issue)])),
+    body.templates ?? [],
+  );
+}
+
+/** The form's inputs in screen order, so the first invalid one can take the focus. */
+export function errorPaths(errors: FormErrors): string[] {
+  return [
+    ...formFields.filter((f) => f !== 'templates' && errors.fields[f]),
+    ...usageTypes.filter((u) => errors.templates[u]).map((u) => `templates.${u}`),
+  ];
 }

@@ -2,6 +2,7 @@ import type { CheckResult } from '@smsdesk/shared/schemas/check';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';
+import { saveVerdict } from '../../../lib/check-verdict.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 // Under the connector's key: a change to the connector (invalidating ['connectors', id]) re-runs the check.
@@ -11,7 +12,10 @@ export const runCheck = (api: ApiClient, connectorId: string, signal?: AbortSign
       method: 'POST',
       signal,
     })
-    .then((r) => r.data);
+    .then((r) => {
+      saveVerdict(connectorId, r.data);
+      return r.data;
+    });
 
 /**
  * The check is a POST (it calls Tencent) but changes nothing, so it is a query: run when the tab opens,
@@ -27,8 +31,25 @@ export const checkQueryOptions = (api: ApiClient, connectorId: string) =>
     refetchOnReconnect: false,
   });
 
+/** A template under review re-runs the check every 30 s until Tencent decides. */
 export function useCheck(connectorId: string) {
-  return useQuery(checkQueryOptions(useApiClient(), connectorId));
+  return useQuery({
+    ...checkQueryOptions(useApiClient(), connectorId),
+    refetchInterval: (query) => (underReview(query.state.data) ? 30_000 : false),
+  });
+}
+
+export function underReview(result: CheckResult | undefined): boolean {
+  return result?.findings.some((f) => f.code === 'TEMPLATE_UNDER_REVIEW') ?? false;
+}
+
+/** For a list: runs only when asked (`enabled`), never again by itself. */
+export function useCheckOnDemand(connectorId: string, enabled: boolean) {
+  return useQuery({
+    ...checkQueryOptions(useApiClient(), connectorId),
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 }
 
 /**
