@@ -125,6 +125,16 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-03-001-audit-outcome': {
+    // A change at Tencent or Logto is written as an intent first ('pending') and marked after, so an event
+    // survives a crash or a failed local write between the remote change and the local record.
+    async up(db: UntypedDb) {
+      await db.schema
+        .alterTable('audit_events')
+        .addColumn('outcome', 'text', (c) => c.notNull().defaultTo('succeeded'))
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

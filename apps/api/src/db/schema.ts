@@ -28,6 +28,8 @@ export interface AuditEventsTable {
   action: string;
   changes: string;
   detail: string | null;
+  /** 'pending' (intent written, change not confirmed), 'succeeded' or 'failed'. */
+  outcome: string;
   createdAt: string;
 }
 

@@ -14,6 +14,13 @@ export const auditActions = [
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
+/**
+ * A change made at Tencent (or Logto) is recorded before it is made ('pending') and marked after: an event
+ * still 'pending' means smsdesk cannot say whether the remote change happened — check there.
+ */
+export const auditOutcomes = ['pending', 'succeeded', 'failed'] as const;
+export type AuditOutcome = (typeof auditOutcomes)[number];
+
 export const AuditEventSchema = Type.Object(
   {
     id: IdSchema,
@@ -26,6 +33,13 @@ export const AuditEventSchema = Type.Object(
         'Which fields changed, e.g. "signName", "templates"; a secret change says only "secret changed"',
     }),
     detail: Type.Optional(Type.String()),
+    outcome: Type.Union(
+      auditOutcomes.map((o) => Type.Literal(o)),
+      {
+        description:
+          "'pending': smsdesk recorded the intent but could not confirm the change (check at Tencent/Logto); 'failed': the change was refused",
+      },
+    ),
     createdAt: TimestampSchema,
   },
   { $id: 'AuditEvent' },

@@ -10,7 +10,7 @@ declare module 'fastify' {
 }
 
 async function auditPlugin(app: FastifyInstance) {
-  app.decorate('audit', createAuditService({ db: app.db.kysely, now: app.now }));
+  app.decorate('audit', createAuditService({ db: app.db.kysely, now: app.now, log: app.log }));
 }
 
 export default fp(auditPlugin, { name: 'audit', dependencies: ['db', 'clock'] });

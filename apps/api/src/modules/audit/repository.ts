@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditAction, AuditEvent } from '@smsdesk/shared/schemas/audit';
+import type { AuditAction, AuditEvent, AuditOutcome } from '@smsdesk/shared/schemas/audit';
 import type { Kysely, Selectable } from 'kysely';
 import type { AuditEventsTable, Database } from '../../db/schema.ts';
 import { newestFirstPage, olderThan } from '../../lib/cursor.ts';
@@ -13,19 +13,42 @@ export interface NewAuditEvent {
   detail?: string;
 }
 
-export async function recordAuditEvent(db: Kysely<Database>, event: NewAuditEvent, at: Date): Promise<void> {
+/** Inserts one event and answers its id. */
+export async function recordAuditEvent(
+  db: Kysely<Database>,
+  event: NewAuditEvent,
+  at: Date,
+  outcome: AuditOutcome = 'succeeded',
+): Promise<string> {
+  const id = randomUUID();
   await db
     .insertInto('auditEvents')
     .values({
-      id: randomUUID(),
+      id,
       connectorId: event.connectorId,
       connectorName: event.connectorName,
       actor: event.actor,
       action: event.action,
       changes: JSON.stringify(event.changes ?? []),
       detail: event.detail ?? null,
+      outcome,
       createdAt: at.toISOString(),
     })
+    .execute();
+  return id;
+}
+
+/** Marks the outcome of an event written as an intent; `detail`, when given, replaces the intent's. */
+export async function settleAuditEvent(
+  db: Kysely<Database>,
+  id: string,
+  outcome: AuditOutcome,
+  detail?: string,
+): Promise<void> {
+  await db
+    .updateTable('auditEvents')
+    .set({ outcome, ...(detail !== undefined ? { detail } : {}) })
+    .where('id', '=', id)
     .execute();
 }
 
@@ -51,6 +74,7 @@ function toAuditEvent(row: Selectable<AuditEventsTable>): AuditEvent {
     action: row.action as AuditAction,
     changes: JSON.parse(row.changes) as string[],
     ...(row.detail ? { detail: row.detail } : {}),
+    outcome: row.outcome as AuditOutcome,
     createdAt: row.createdAt,
   };
 }

@@ -159,19 +159,20 @@ export function createTemplateService(deps: TemplateDeps) {
     );
   }
 
-  async function audit(
+  /** A change at Tencent under an audit record written before it (see `AuditService.attempt`). */
+  function audited<T>(
     connector: Connector,
     actor: string,
     action: 'template.created' | 'template.modified' | 'template.deleted',
     detail: string,
-  ) {
-    await deps.audit.record({
-      connectorId: connector.id,
-      connectorName: connector.name,
-      actor,
-      action,
-      detail,
-    });
+    change: () => Promise<T>,
+    describe?: (result: T) => string,
+  ): Promise<T> {
+    return deps.audit.attempt(
+      { connectorId: connector.id, connectorName: connector.name, actor, action, detail },
+      change,
+      describe,
+    );
   }
 
   return {
@@ -189,15 +190,22 @@ export function createTemplateService(deps: TemplateDeps) {
       const connector = await connectors.get(connectorId);
       assertContentAllowed(input, connector, smsType);
       const { creds } = await withTencent(connectorId);
-      const { templateId } = await tencent.addTemplate(creds, {
-        name: input.name,
-        content: input.content,
-        smsType,
-        international: connector.international,
-        ...(input.remark !== undefined ? { remark: input.remark } : {}),
-      });
+      const { templateId } = await audited(
+        connector,
+        actor,
+        'template.created',
+        `template "${input.name}"`,
+        () =>
+          tencent.addTemplate(creds, {
+            name: input.name,
+            content: input.content,
+            smsType,
+            international: connector.international,
+            ...(input.remark !== undefined ? { remark: input.remark } : {}),
+          }),
+        (added) => `template ${added.templateId} "${input.name}"`,
+      );
       await saveSmsType(db, templateId, smsType, now());
-      await audit(connector, actor, 'template.created', `template ${templateId} "${input.name}"`);
       return readBack(connector, creds, templateId, input, smsType);
     },
 
@@ -218,13 +226,15 @@ export function createTemplateService(deps: TemplateDeps) {
         throw createError('TEMPLATE_LOCKED', LOCKED_MESSAGE, { templateId, status: current.status });
       }
       try {
-        await tencent.modifyTemplate(creds, templateId, {
-          name: input.name,
-          content: input.content,
-          smsType,
-          international: connector.international,
-          ...(input.remark !== undefined ? { remark: input.remark } : {}),
-        });
+        await audited(connector, actor, 'template.modified', `template ${templateId} "${input.name}"`, () =>
+          tencent.modifyTemplate(creds, templateId, {
+            name: input.name,
+            content: input.content,
+            smsType,
+            international: connector.international,
+            ...(input.remark !== undefined ? { remark: input.remark } : {}),
+          }),
+        );
       } catch (error) {
         // Approved at Tencent between our read and the change.
         if (tencentCodeOf(error) === 'FailedOperation.TemplateAlreadyPassedCheck') {
@@ -238,7 +248,6 @@ export function createTemplateService(deps: TemplateDeps) {
         throw error;
       }
       await saveSmsType(db, templateId, smsType, now());
-      await audit(connector, actor, 'template.modified', `template ${templateId} "${input.name}"`);
       return readBack(connector, creds, templateId, input, smsType);
     },
 
@@ -260,13 +269,14 @@ export function createTemplateService(deps: TemplateDeps) {
         );
       }
       const { creds } = await withTencent(connectorId);
-      await tencent.deleteTemplate(creds, templateId);
-      await forgetSmsType(db, templateId);
       const forced =
         usedBy.length > 0
           ? ` (forced while mapped by ${usedBy.map((u) => `"${u.connectorName}"`).join(', ')})`
           : '';
-      await audit(connector, actor, 'template.deleted', `template ${templateId}${forced}`);
+      await audited(connector, actor, 'template.deleted', `template ${templateId}${forced}`, () =>
+        tencent.deleteTemplate(creds, templateId),
+      );
+      await forgetSmsType(db, templateId);
     },
 
     async signs(connectorId: string): Promise<Sign[]> {

@@ -58,6 +58,15 @@ export function createSender(deps: TestSendDeps, clock: () => Date) {
       createdAt: now.toISOString(),
     };
     await reserveWithinLimits(db, limits, row, now);
+    // The intent is recorded before Tencent is asked: an SMS that leaves is never without its audit event.
+    const intent = `${input.usageType}, ${mode} mode, ${masked}`;
+    const auditId = await deps.audit.begin({
+      connectorId,
+      connectorName: connector.name,
+      actor,
+      action: 'test_send.sent',
+      detail: `${intent}: sending`,
+    });
 
     const send = {
       sdkAppId: connector.sdkAppId,
@@ -66,6 +75,8 @@ export function createSender(deps: TestSendDeps, clock: () => Date) {
       ...sendPayload(mode, code, phone, input.uiLocales),
     };
     let outcome: Outcome;
+    // After a timeout or an unreachable Tencent the SMS may still have left: the audit event stays pending.
+    let uncertain = false;
     try {
       const result: SendResult = await tencent.sendSms(credentials, send);
       outcome = outcomeOfReply(result, {
@@ -94,6 +105,7 @@ export function createSender(deps: TestSendDeps, clock: () => Date) {
         throw error;
       }
       outcome = outcomeOfError(error);
+      uncertain = error.statusCode >= 500;
     }
     const final: TestSendRow = {
       ...row,
@@ -112,14 +124,10 @@ export function createSender(deps: TestSendDeps, clock: () => Date) {
         codeHash: final.codeHash,
         deliveryStatus: final.deliveryStatus,
       });
-      await deps.audit.record(
-        {
-          connectorId,
-          connectorName: connector.name,
-          actor,
-          action: 'test_send.sent',
-          detail: `${input.usageType}, ${mode} mode, ${masked}: ${final.status}${final.status === 'failed' ? ` (${final.tencentCode})` : ''}`,
-        },
+      await deps.audit.settle(
+        auditId,
+        final.status === 'sent' ? 'succeeded' : uncertain ? 'pending' : 'failed',
+        { detail: `${intent}: ${final.status}${final.status === 'failed' ? ` (${final.tencentCode})` : ''}` },
         trx,
       );
     });

@@ -1,9 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { PagedList } from '../../../components/paged-list.tsx';
 import { Time } from '../../../components/time.tsx';
 import { type AuditFilter, useAuditEvents } from '../api/get-audit-events.ts';
 
 /** Audit events, newest first, a page at a time. */
 export function AuditEventsTable({ filter }: { filter: AuditFilter }) {
+  const { t } = useTranslation();
   return (
     <PagedList
       query={useAuditEvents(filter)}
@@ -32,6 +34,11 @@ export function AuditEventsTable({ filter }: { filter: AuditFilter }) {
                 </td>
                 <td>
                   <code>{event.action}</code>
+                  {event.outcome !== 'succeeded' ? (
+                    <span className={`badge ${event.outcome === 'failed' ? 'badge-red' : 'badge-amber'}`}>
+                      {t(`auditOutcome.${event.outcome}`)}
+                    </span>
+                  ) : null}
                   {event.detail ? <div className="muted">{event.detail}</div> : null}
                 </td>
                 <td>{event.changes.length ? event.changes.join(', ') : '—'}</td>
