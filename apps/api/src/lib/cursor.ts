@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { createError } from '../errors.ts';
+import { isStorableText } from './text.ts';
 
 export interface Cursor {
   at: string;
@@ -14,7 +15,14 @@ export function encodeCursor(cursor: Cursor): string {
 export function decodeCursor(raw: string): Cursor {
   try {
     const [at, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at))) return { at, id };
+    if (
+      typeof at === 'string' &&
+      typeof id === 'string' &&
+      isStorableText(id) &&
+      isStorableText(at) &&
+      !Number.isNaN(Date.parse(at))
+    )
+      return { at, id };
   } catch {
     // fall through to the 400 below
   }

@@ -2,6 +2,7 @@ import type { FieldError } from '@smsdesk/shared/schemas/errors';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, type ErrorCode, createError } from '../errors.ts';
+import { isStorableText } from '../lib/text.ts';
 
 interface AjvIssue {
   instancePath: string;
@@ -96,9 +97,38 @@ function nonFiniteFields(request: FastifyRequest): FieldError[] {
   return fields;
 }
 
+const TEXT_MESSAGE = 'must not contain a NUL character or an unpaired surrogate';
+
+/**
+ * PostgreSQL refuses NUL in text (a 500 before this check) and neither database can keep a lone surrogate
+ * as the client sent it: every string of the body, the query and the path parameters is refused with the
+ * field's path, on both databases alike. The walk is iterative: a deeply nested body cannot overflow it.
+ */
+function unstorableTextFields(request: FastifyRequest): FieldError[] {
+  const fields: FieldError[] = [];
+  const pending: Array<[string, unknown]> = [
+    ['body', request.body],
+    ['querystring', request.query],
+    ['params', request.params],
+  ];
+  while (pending.length > 0 && fields.length < 20) {
+    const [path, value] = pending.pop() as [string, unknown];
+    if (typeof value === 'string') {
+      if (!isStorableText(value)) fields.push({ field: path, rule: 'text', message: TEXT_MESSAGE });
+    } else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        const keyPath = `${path}.${key}`;
+        if (!isStorableText(key)) fields.push({ field: path, rule: 'text', message: TEXT_MESSAGE });
+        else pending.push([keyPath, child]);
+      }
+    }
+  }
+  return fields.reverse();
+}
+
 async function errorsPlugin(app: FastifyInstance, opts: ErrorsOptions) {
   app.addHook('preHandler', async (request) => {
-    const fields = nonFiniteFields(request);
+    const fields = [...nonFiniteFields(request), ...unstorableTextFields(request)];
     if (fields.length > 0) {
       const summary = fields.map((f) => `${f.field} ${f.message}`).join('; ');
       throw createError('VALIDATION_FAILED', `Invalid request: ${summary}`, { fields });
