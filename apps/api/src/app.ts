@@ -3,7 +3,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
-import { ping } from './db/migrations.ts';
 import { httpLimits } from './lib/http-limits.ts';
 import auditPlugin from './modules/audit/plugin.ts';
 import auditRoutes from './modules/audit/routes.ts';
@@ -91,7 +90,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(checkPlugin);
   await app.register(testSendsPlugin, { config });
 
-  const checks: ReadinessCheck[] = [{ name: 'database', check: () => ping(app.db.kysely) }];
+  const checks: ReadinessCheck[] = [{ name: 'database', check: () => app.db.probeWritable() }];
   await app.register(healthRoutes, { checks: () => checks });
   await app.register(authRoutes, { config });
   await app.register(meRoutes);

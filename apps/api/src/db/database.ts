@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
@@ -19,7 +19,44 @@ export interface Db {
    * writes a service makes itself, it tells when a read cache is stale. Undefined on PostgreSQL: no cache.
    */
   externalChanges?: () => number;
+  /** Proves the database takes writes now (readiness): see `probeWritable`. */
+  probeWritable(): Promise<void>;
   close(): Promise<void>;
+}
+
+class ProbeRollback extends Error {}
+
+/**
+ * A write that is rolled back: it needs the write lock and a writable database (a read-only PostgreSQL,
+ * a full disk or a SQLite file that became read-only fail it) and leaves nothing behind.
+ */
+async function writeAndRollBack(kysely: Kysely<Database>): Promise<void> {
+  try {
+    await kysely.transaction().execute(async (trx) => {
+      await trx.insertInto('readinessProbe').values({ checkedAt: new Date().toISOString() }).execute();
+      throw new ProbeRollback();
+    });
+  } catch (error) {
+    if (!(error instanceof ProbeRollback)) throw error;
+  }
+}
+
+/**
+ * The SQLite file the process opened must still be the one at its path: a deleted or replaced file keeps
+ * taking writes through the open handle, and they vanish at the next start. And it must not have been made
+ * read-only (checked on the mode bits: the root user may write anyway, the next start may not).
+ */
+function checkSqliteFile(file: string, opened: { dev: number; ino: number }): void {
+  let now: ReturnType<typeof statSync>;
+  try {
+    now = statSync(file);
+  } catch {
+    throw new Error(`the database file ${file} was deleted: writes would be lost at the next start`);
+  }
+  if (now.dev !== opened.dev || now.ino !== opened.ino) {
+    throw new Error(`the database file ${file} was replaced since the start: restart the API`);
+  }
+  if ((Number(now.mode) & 0o222) === 0) throw new Error(`the database file ${file} is read-only`);
 }
 
 export function sqlitePath(config: Pick<Config, 'databaseUrl' | 'dataDir'>): string {
@@ -41,12 +78,14 @@ export function createDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Db {
       kysely,
       dialect: 'postgres',
       location: `postgres://${parsed.host}${parsed.pathname}`,
+      probeWritable: () => writeAndRollBack(kysely),
       close: () => kysely.destroy(),
     };
   }
   const file = sqlitePath(config);
   mkdirSync(dirname(file), { recursive: true });
   const database = new SQLite(file);
+  const opened = statSync(file);
   // WAL keeps readers off the writer's back; every committed transaction survives a killed process.
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
@@ -73,6 +112,10 @@ export function createDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Db {
     dialect: 'sqlite',
     location: file,
     externalChanges,
+    probeWritable: async () => {
+      checkSqliteFile(file, opened);
+      await writeAndRollBack(kysely);
+    },
     close: () => kysely.destroy(),
   };
 }

@@ -135,6 +135,15 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-03-002-readiness-probe': {
+    // /health/ready proves a write by inserting here inside a transaction it rolls back.
+    async up(db: UntypedDb) {
+      await db.schema
+        .createTable('readiness_probe')
+        .addColumn('checked_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

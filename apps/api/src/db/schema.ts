@@ -33,6 +33,11 @@ export interface AuditEventsTable {
   createdAt: string;
 }
 
+/** Readiness writes a row here and rolls it back: always empty. */
+export interface ReadinessProbeTable {
+  checkedAt: string;
+}
+
 export interface SessionsTable {
   sid: string;
   data: string;
@@ -89,6 +94,7 @@ export interface TemplateSmsTypesTable {
 export interface Database {
   connectors: ConnectorsTable;
   auditEvents: AuditEventsTable;
+  readinessProbe: ReadinessProbeTable;
   sessions: SessionsTable;
   meta: MetaTable;
   testSends: TestSendsTable;

@@ -11,6 +11,10 @@ const bad = {
   loneLow: '\uDC00tail',
 };
 
+interface RefusalBody {
+  error: { code: string; details: { fields: Array<{ field: string; rule: string; message: string }> } };
+}
+
 describe.each(databaseKinds)('unstorable text on %s', (kind) => {
   let emu: TencentSmsEmulator;
   let stack: TestStack;
@@ -37,7 +41,7 @@ describe.each(databaseKinds)('unstorable text on %s', (kind) => {
     });
   }
 
-  function expectTextRefusal(res: { statusCode: number; json: () => any }, field: string) {
+  function expectTextRefusal(res: { statusCode: number; json: () => RefusalBody }, field: string) {
     expect(res.statusCode).toBe(400);
     const { error } = res.json();
     expect(error.code).toBe('VALIDATION_FAILED');
