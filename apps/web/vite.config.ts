@@ -16,5 +16,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
+    // jsdom renders slowly on a loaded 2-core machine; a timeout is a failure only when nothing progresses.
+    testTimeout: 20_000,
   },
 });

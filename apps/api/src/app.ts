@@ -38,10 +38,33 @@ export interface AppDeps {
   now?: () => Date;
 }
 
+/**
+ * The request as a log line shows it: the path without its query string. The OAuth callback carries the
+ * authorization `code` (and `state`) there; no query value reaches a log line, whatever the level.
+ */
+export function requestForLog(req: {
+  method: string;
+  url: string;
+  hostname?: string;
+  remoteAddress?: string;
+  remotePort?: number;
+}) {
+  const at = req.url.indexOf('?');
+  return {
+    method: req.method,
+    url: at === -1 ? req.url : `${req.url.slice(0, at)}?[query omitted]`,
+    hostname: req.hostname,
+    remoteAddress: req.remoteAddress,
+    remotePort: req.remotePort,
+  };
+}
+
 export function loggerOptions(config: Config) {
   return {
     level: config.logLevel,
-    // Credentials never reach a log line, whatever a route or plugin decides to log.
+    serializers: { req: requestForLog },
+    // Credentials never reach a log line, whatever a route or plugin decides to log. The paths are exact:
+    // a wildcard `*.code` would also hide an error's own code (`err.code`: SQLITE_BUSY, ECONNREFUSED).
     redact: {
       paths: [
         'req.headers.authorization',
@@ -49,7 +72,12 @@ export function loggerOptions(config: Config) {
         'res.headers["set-cookie"]',
         '*.accessKeySecret',
         '*.password',
-        '*.code',
+        // A code sent by SMS: the verify body, a Tencent SendSms request's parameters.
+        'body.code',
+        'req.body.code',
+        '*.TemplateParamSet',
+        '*.templateParamSet',
+        '*.params.TemplateParamSet',
       ],
       censor: '[redacted]',
     },

@@ -1,11 +1,15 @@
 // Every unit test: the real catalogs in English, and MSW in front of the network. A request no test
 // handler expects fails the test (`onUnhandledRequest: 'error'` refuses it; afterEach then fails), instead
 // of being answered with a made-up 404.
+import { configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { i18n } from '../app/i18n.ts';
 import { server } from './server.ts';
 
 await i18n.changeLanguage('en');
+
+// findBy…/waitFor give up after 1 s by default: too short when the machine is busy.
+configure({ asyncUtilTimeout: 5000 });
 
 const unhandled: string[] = [];
 server.events.on('request:unhandled', ({ request }) => {
