@@ -152,7 +152,14 @@ export async function migrateToLatest(db: UntypedDb): Promise<string[]> {
   // On PostgreSQL the migration tables live in the current schema (search_path), not wherever Kysely
   // first finds a table of that name: several smsdesk databases may share one server.
   const migrationTableSchema = await currentPostgresSchema(db);
-  const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+  // Branches land migrations named by date in any order; each is independent of the others, so one that
+  // sorts before an already applied one still runs (a development database is not left refusing to start).
+  const migrator = new Migrator({
+    db,
+    provider,
+    allowUnorderedMigrations: true,
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -128,7 +128,9 @@ function unstorableTextFields(request: FastifyRequest): FieldError[] {
 
 async function errorsPlugin(app: FastifyInstance, opts: ErrorsOptions) {
   app.addHook('preHandler', async (request) => {
-    const fields = [...nonFiniteFields(request), ...unstorableTextFields(request)];
+    // Only the API stores what it is sent; /auth/sign-in keeps a returnTo by percent-encoding it.
+    const stores = request.url.startsWith('/api/');
+    const fields = [...nonFiniteFields(request), ...(stores ? unstorableTextFields(request) : [])];
     if (fields.length > 0) {
       const summary = fields.map((f) => `${f.field} ${f.message}`).join('; ');
       throw createError('VALIDATION_FAILED', `Invalid request: ${summary}`, { fields });
