@@ -48,6 +48,7 @@ export function logtoTrap(
 ): string | null {
   if (input.mode !== 'logto') return null;
   const templateRefusal =
+    code === 'FailedOperation.TemplateParamSetNotMatchApprovedTemplate' ||
     code === 'FailedOperation.TemplateIncorrectOrUnapproved' ||
     code === 'InvalidParameterValue.TemplateParameterFormatError';
   if (input.uiLocales && templateRefusal) {

@@ -144,7 +144,7 @@ describe.each(databaseKinds)('test sends API on %s', (kind) => {
     const send = res.json();
     expect(send).toMatchObject({
       status: 'failed',
-      tencent: { code: 'FailedOperation.TemplateIncorrectOrUnapproved', serialNo: null },
+      tencent: { code: 'FailedOperation.TemplateParamSetNotMatchApprovedTemplate', serialNo: null },
       verifyAttemptsLeft: 0,
       codeExpiresAt: null,
       delivery: { status: 'failed' },
@@ -408,7 +408,7 @@ describe.each(databaseKinds)('test sends API on %s', (kind) => {
       .map((e: { detail: string }) => e.detail);
     expect(details).toContain('SignIn, smsdesk mode, +86 138****8000: sent');
     expect(details).toContain(
-      'SignIn, logto mode, +86 138****8000: failed (FailedOperation.TemplateIncorrectOrUnapproved)',
+      'SignIn, logto mode, +86 138****8000: failed (FailedOperation.TemplateParamSetNotMatchApprovedTemplate)',
     );
   });
 
