@@ -7,9 +7,11 @@ import { ErrorNotice } from '../../../components/error-notice.tsx';
 import { Field } from '../../../components/field.tsx';
 import { Loading } from '../../../components/spinner.tsx';
 import { Time } from '../../../components/time.tsx';
+import { UiLocalesDiagnosis } from '../../../components/ui-locales-diagnosis.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { awaitingDelivery, useTestSend } from '../api/get-test-send.ts';
 import { attemptsLeftOf, useVerifyTestSend } from '../api/verify-test-send.ts';
+import { uiLocalesTrapOf } from '../utils/ui-locales-trap.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { translate } from '../../../lib/translate.ts';
 
@@ -59,6 +61,7 @@ export function TestSendResult({
 
 export function TestSendSummary({ send }: { send: TestSend }) {
   const { t } = useTranslation('testSends');
+  const trap = uiLocalesTrapOf(send);
   return (
     <>
       <div className="row">
@@ -78,7 +81,17 @@ export function TestSendSummary({ send }: { send: TestSend }) {
           <Time value={send.createdAt} />
         </span>
       </div>
-      {send.guidance ? (
+      {trap ? (
+        // The diagnosis first, then the fix, then the API's words and Tencent's code.
+        <UiLocalesDiagnosis
+          locale={trap.locale}
+          details={
+            <p className="small">
+              {send.guidance} <code>{send.tencent.code}</code>
+            </p>
+          }
+        />
+      ) : send.guidance ? (
         <div className={`notice ${send.status === 'sent' ? 'notice-warn' : 'notice-error'}`} role="note">
           {send.guidance}
         </div>
