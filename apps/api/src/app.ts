@@ -12,6 +12,8 @@ import checkPlugin from './modules/check/plugin.ts';
 import checkRoutes from './modules/check/routes.ts';
 import connectorsPlugin from './modules/connectors/plugin.ts';
 import connectorRoutes from './modules/connectors/routes.ts';
+import logtoTenantsPlugin from './modules/logto-tenants/plugin.ts';
+import logtoTenantRoutes from './modules/logto-tenants/routes.ts';
 import healthRoutes, { type ReadinessCheck } from './modules/health/routes.ts';
 import meRoutes from './modules/me/routes.ts';
 import templatesPlugin from './modules/templates/plugin.ts';
@@ -92,6 +94,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(templatesPlugin);
   await app.register(checkPlugin);
   await app.register(testSendsPlugin, { config });
+  await app.register(logtoTenantsPlugin, { config });
 
   const checks: ReadinessCheck[] = [{ name: 'database', check: () => ping(app.db.kysely) }];
   await app.register(healthRoutes, { checks: () => checks });
@@ -102,6 +105,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(templatesRoutes);
   await app.register(checkRoutes);
   await app.register(testSendsRoutes);
+  await app.register(logtoTenantRoutes);
 
   if (serveSpa) await app.register(spaPlugin, { root: config.webDist });
 

@@ -125,6 +125,24 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-03-002-logto-tenants': {
+    // The Logto tenants whose Tencent connector smsdesk manages through the Management API.
+    async up(db: UntypedDb) {
+      await db.schema
+        .createTable('logto_tenants')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('endpoint', 'text', (c) => c.notNull())
+        .addColumn('management_api_resource', 'text', (c) => c.notNull())
+        .addColumn('app_id', 'text', (c) => c.notNull())
+        .addColumn('secret_ciphertext', 'text', (c) => c.notNull())
+        .addColumn('verified_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

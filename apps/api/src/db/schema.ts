@@ -84,6 +84,20 @@ export interface TemplateSmsTypesTable {
   updatedAt: string;
 }
 
+/** A Logto tenant: its endpoint and the M2M app smsdesk uses for its Management API (secret sealed). */
+export interface LogtoTenantsTable {
+  id: string;
+  name: string;
+  endpoint: string;
+  managementApiResource: string;
+  appId: string;
+  secretCiphertext: string;
+  verifiedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 export interface Database {
   connectors: ConnectorsTable;
   auditEvents: AuditEventsTable;
@@ -92,6 +106,7 @@ export interface Database {
   testSends: TestSendsTable;
   deliveryReports: DeliveryReportsTable;
   templateSmsTypes: TemplateSmsTypesTable;
+  logtoTenants: LogtoTenantsTable;
 }
 
 export type { Generated };

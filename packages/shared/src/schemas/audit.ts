@@ -11,6 +11,10 @@ export const auditActions = [
   'template.modified',
   'template.deleted',
   'test_send.sent',
+  'connector.pushed',
+  'logto_tenant.created',
+  'logto_tenant.updated',
+  'logto_tenant.deleted',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
