@@ -52,14 +52,18 @@ async function shoot(page: Page, language: string, name: string) {
 }
 
 /** The page does not scroll sideways: nothing is wider than the viewport. */
-async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; width: number; widest: string }> {
+async function horizontalOverflow(
+  page: Page,
+): Promise<{ scrollWidth: number; width: number; widest: string }> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     let widest = '';
     for (const el of document.querySelectorAll('body *')) {
       const rect = el.getBoundingClientRect();
+      // An element past the edge (text that does not wrap shows in scrollWidth instead).
       if (rect.right > width + 1 && rect.width > 0) {
-        widest = `${el.tagName.toLowerCase()}.${el.className} (${Math.round(rect.right)} px)`;
+        const text = (el.textContent ?? '').slice(0, 40);
+        widest = `${el.tagName.toLowerCase()}.${el.className} (${Math.round(rect.right)} px) ${text}`;
         break;
       }
     }
@@ -235,11 +239,15 @@ describe('the console in English and Chinese, at any width', () => {
             await settled(page);
             if (name === 'health') await page.getByTestId('check-status').waitFor({ timeout: 20_000 });
             if (name === 'test-sends') {
-              await page.getByRole('button', { name: lang.historyVerify }).or(page.locator('table')).first().waitFor();
+              await page
+                .getByRole('button', { name: lang.historyVerify })
+                .or(page.locator('table'))
+                .first()
+                .waitFor();
             }
+            await shoot(page, lang.locale, `360-${name}`);
             const overflow = await horizontalOverflow(page);
             expect({ name, ...overflow }).toMatchObject({ name, scrollWidth: overflow.width, widest: '' });
-            await shoot(page, lang.locale, `360-${name}`);
           }
         } finally {
           await page.setViewportSize({ width: 1280, height: 900 });
@@ -250,7 +258,8 @@ describe('the console in English and Chinese, at any width', () => {
         await page.emulateMedia({ colorScheme: 'dark' });
         await page.goto(`${appUrl}${connectorPath}/health`);
         await page.getByTestId('check-status').waitFor({ timeout: 20_000 });
-        const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+        const background = () =>
+          page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
         const dark = await background();
         await shoot(page, lang.locale, '15-health-dark');
         const themeSelect = page.locator('.theme-switch select');

@@ -36,7 +36,9 @@ describe('theme', () => {
     expect(picked).toEqual(system);
     // Every colour the light palette defines has its dark value.
     const names = (decls: string[]) => decls.map((d) => d.split(':')[0]);
-    const light = block(':root {').filter((d) => /^--(?!font|radius|space|text-sm)/.test(d) || d.startsWith('color-scheme'));
+    const light = block(':root {').filter(
+      (d) => /^--(?!font|radius|space|text-sm)/.test(d) || d.startsWith('color-scheme'),
+    );
     expect(names(system)).toEqual(expect.arrayContaining(names(light)));
   });
 });

@@ -21,7 +21,9 @@ describe('the ui_locales trap of a test send', () => {
     expect(uiLocalesTrapOf(failed({ mode: 'smsdesk' }))).toBeNull();
     expect(uiLocalesTrapOf(failed({ guidance: 'Template not approved.' }))).toBeNull();
     expect(
-      uiLocalesTrapOf(failed({ tencent: { code: 'LimitExceeded.PhoneNumberDailyLimit' } as TestSend['tencent'] })),
+      uiLocalesTrapOf(
+        failed({ tencent: { code: 'LimitExceeded.PhoneNumberDailyLimit' } as TestSend['tencent'] }),
+      ),
     ).toBeNull();
     expect(uiLocalesTrapOf(failed({ status: 'sent' }))).toBeNull();
   });
