@@ -125,6 +125,7 @@ describe('the console in English and Chinese, at any width', () => {
     describe(`in ${lang.locale}`, () => {
       let page: Page;
       let close: () => Promise<void>;
+      const routerWarnings: string[] = [];
       const phone = lang.locale === 'en' ? '+8613800138011' : '+8613800138012';
 
       beforeAll(async () => {
@@ -133,6 +134,9 @@ describe('the console in English and Chinese, at any width', () => {
         page = await browser.context.newPage();
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
+        page.on('console', (message) => {
+          if (/react router|react-router/i.test(message.text())) routerWarnings.push(message.text());
+        });
         await page.goto(appUrl);
         await settled(page);
         await shoot(page, lang.locale, '01-landing');
@@ -165,6 +169,7 @@ describe('the console in English and Chinese, at any width', () => {
         await page.goto(`${appUrl}${connectorPath}/health`);
         await page.getByTestId('check-status').waitFor({ timeout: 20_000 });
         await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe(lang.locale);
+        expect(routerWarnings).toEqual([]);
       });
 
       it('shows a form error as a sentence, with the focus on the field, before sending', async () => {

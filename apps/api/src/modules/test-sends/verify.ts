@@ -13,7 +13,25 @@ export async function findRow(deps: Pick<TestSendDeps, 'db'>, id: string): Promi
 export function createVerifier(deps: TestSendDeps, clock: () => Date) {
   const { db, hasher } = deps;
 
-  return async function verify(id: string, code: string, now = clock()): Promise<{ verified: true }> {
+  /** Each verification that took an attempt is audited, right or wrong (never the code itself). */
+  async function audited(row: TestSendRow, actor: string | undefined, verified: boolean, detail: string) {
+    if (!actor) return;
+    const connector = await deps.connectors.get(row.connectorId).catch(() => null);
+    await deps.audit.record({
+      connectorId: row.connectorId,
+      connectorName: connector?.name ?? null,
+      actor,
+      action: verified ? 'test_send.verified' : 'test_send.verify_failed',
+      detail: `${row.usageType}, ${row.mode} mode, ${row.phoneNumberMasked}: ${detail}`,
+    });
+  }
+
+  return async function verify(
+    id: string,
+    code: string,
+    actor?: string,
+    now = clock(),
+  ): Promise<{ verified: true }> {
     const row = await findRow(deps, id);
     if (row.status !== 'sent' || !row.codeHash) {
       throw createError(
@@ -38,14 +56,21 @@ export function createVerifier(deps: TestSendDeps, clock: () => Date) {
     const used = await takeVerifyAttempt(db, id, MAX_VERIFY_ATTEMPTS);
     if (used === null) {
       const current = await findRow(deps, id);
-      if (current.verifiedAt) return verify(id, code, now);
+      if (current.verifiedAt) return verify(id, code, undefined, now);
       throw exhausted();
     }
     if (hasher.codeMatches(code, row.codeHash)) {
       await markVerified(db, id, now.toISOString());
+      await audited(row, actor, true, 'the right code');
       return { verified: true };
     }
     const attemptsLeft = MAX_VERIFY_ATTEMPTS - used;
+    await audited(
+      row,
+      actor,
+      false,
+      `a wrong code, ${attemptsLeft} attempt${attemptsLeft === 1 ? '' : 's'} left`,
+    );
     throw createError(
       'CODE_MISMATCH',
       attemptsLeft === 0
