@@ -228,6 +228,17 @@ describe('the console in English and Chinese, at any width', () => {
         await reopened.getByRole('button', { name: lang.verify, exact: true }).click();
         await reopened.getByTestId('verified').waitFor({ timeout: 10_000 });
         await shoot(page, lang.locale, '14-verified');
+
+        // The history and the audit name the sender as the header does, with the sub on hover.
+        const header = (await page.getByTestId('signed-in-user').textContent()) ?? '';
+        const sub = (await page.getByTestId('signed-in-user').getAttribute('title')) ?? '';
+        const sender = page.getByRole('table').locator('.actor').first();
+        await expect(sender.textContent()).resolves.toBe(header);
+        await expect(sender.getAttribute('title')).resolves.toBe(sub);
+        await page.goto(`${appUrl}${connectorPath}/audit`);
+        await settled(page);
+        const actor = page.locator('tr[data-action="test_send.verified"] .actor').first();
+        await expect(actor.textContent()).resolves.toBe(header);
       });
 
       it('fits 360 px: no horizontal scroll on the list, health and test-send screens', async () => {

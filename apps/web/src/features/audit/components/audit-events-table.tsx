@@ -1,5 +1,6 @@
 import type { AuditEvent } from '@smsdesk/shared/schemas/audit';
 import { useTranslation } from 'react-i18next';
+import { ActorName } from '../../../components/actor-name.tsx';
 import { PagedList } from '../../../components/paged-list.tsx';
 import { Time } from '../../../components/time.tsx';
 import { translate } from '../../../lib/translate.ts';
@@ -74,7 +75,7 @@ export function AuditEventsTable({ filter }: { filter: AuditFilter }) {
                   <Time value={event.createdAt} />
                 </td>
                 <td data-label={t('table.who')}>
-                  <code>{event.actor}</code>
+                  <ActorName sub={event.actor} />
                 </td>
                 <td data-label={t('table.action')}>
                   <span title={event.action}>{actionName(event.action)}</span>

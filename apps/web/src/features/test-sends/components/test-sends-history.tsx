@@ -2,6 +2,7 @@ import type { TestSend } from '@smsdesk/shared/schemas/test-sends';
 import { type UsageType, usageTypes } from '@smsdesk/shared/usage-types';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActorName } from '../../../components/actor-name.tsx';
 import { PagedList } from '../../../components/paged-list.tsx';
 import { Time } from '../../../components/time.tsx';
 import { useTestSends } from '../api/get-test-sends.ts';
@@ -151,7 +152,7 @@ export function TestSendsHistory({
                         )}
                       </td>
                       <td data-label={t('history.by')}>
-                        <code>{s.actor}</code>
+                        <ActorName sub={s.actor} />
                       </td>
                       <td>
                         {onOpen ? (
