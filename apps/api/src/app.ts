@@ -24,6 +24,7 @@ import authPlugin from './plugins/auth.ts';
 import clockPlugin from './plugins/clock.ts';
 import dbPlugin from './plugins/db.ts';
 import errorsPlugin from './plugins/errors.ts';
+import jsonBodyPlugin from './plugins/json-body.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
 import sessionPlugin from './plugins/session.ts';
@@ -80,6 +81,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const serveSpa = hasBuiltSpa(config.webDist);
   await app.register(errorsPlugin, serveSpa ? { pageFallback: spaFallback } : {});
   await app.register(securityPlugin, { config });
+  await app.register(jsonBodyPlugin);
   await app.register(openapiPlugin, { serveDocs: config.apiDocs });
 
   await app.register(clockPlugin, { now: deps.now });

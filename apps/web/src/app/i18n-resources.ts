@@ -6,6 +6,12 @@ import connectorsEn from '../features/connectors/locales/en.json';
 import connectorsZh from '../features/connectors/locales/zh-CN.json';
 import healthEn from '../features/health/locales/en.json';
 import healthZh from '../features/health/locales/zh-CN.json';
+import templatesEn from '../features/templates/locales/en.json';
+import templatesZh from '../features/templates/locales/zh-CN.json';
+import testSendsEn from '../features/test-sends/locales/en.json';
+import testSendsZh from '../features/test-sends/locales/zh-CN.json';
+import auditEn from '../features/audit/locales/en.json';
+import auditZh from '../features/audit/locales/zh-CN.json';
 import logtoTenantsEn from '../features/logto-tenants/locales/en.json';
 import logtoTenantsZh from '../features/logto-tenants/locales/zh-CN.json';
 import commonEn from '../locales/en.json';
@@ -19,6 +25,9 @@ export const resources = {
     auth: authEn,
     connectors: connectorsEn,
     health: healthEn,
+    templates: templatesEn,
+    testSends: testSendsEn,
+    audit: auditEn,
     logtoTenants: logtoTenantsEn,
   },
   'zh-CN': {
@@ -26,6 +35,9 @@ export const resources = {
     auth: authZh,
     connectors: connectorsZh,
     health: healthZh,
+    templates: templatesZh,
+    testSends: testSendsZh,
+    audit: auditZh,
     logtoTenants: logtoTenantsZh,
   },
 } as const;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { LanguageSwitch } from './language-switch.tsx';
+import { ThemeSwitch } from './theme-switch.tsx';
 
 /** The shell. The signed-in user's corner comes from the app layer, so this file imports no feature. */
 export function Layout({ userMenu }: { userMenu?: React.ReactNode }) {
@@ -22,8 +23,11 @@ export function Layout({ userMenu }: { userMenu?: React.ReactNode }) {
             {t('nav.apiDocs')}
           </a>
         </nav>
-        <LanguageSwitch />
-        {userMenu}
+        <div className="header-controls">
+          <LanguageSwitch />
+          <ThemeSwitch />
+          {userMenu}
+        </div>
       </header>
       <main className="content">
         <Outlet />

@@ -5,6 +5,7 @@
  */
 export const queryKeys = {
   me: ['me'] as const,
+  idTokenClaims: ['id-token-claims'] as const,
   connectors: {
     /** The list only, with `exact: true`; without it, every connector query. */
     list: ['connectors'] as const,

@@ -53,7 +53,7 @@ const testSendsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: VerifyResultSchema, ...errors(400, 401, 403, 404, 409, 422, 502, 504) },
       },
     },
-    async (request) => app.testSends.verify(request.params.id, request.body.code),
+    async (request) => app.testSends.verify(request.params.id, request.body.code, request.caller!.sub),
   );
 
   app.get(
