@@ -24,6 +24,7 @@ import authPlugin from './plugins/auth.ts';
 import clockPlugin from './plugins/clock.ts';
 import dbPlugin from './plugins/db.ts';
 import errorsPlugin from './plugins/errors.ts';
+import jsonBodyPlugin from './plugins/json-body.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
 import sessionPlugin from './plugins/session.ts';
@@ -80,6 +81,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const serveSpa = hasBuiltSpa(config.webDist);
   await app.register(errorsPlugin, serveSpa ? { pageFallback: spaFallback } : {});
   await app.register(securityPlugin, { config });
+  await app.register(jsonBodyPlugin);
   await app.register(openapiPlugin, { serveDocs: config.apiDocs });
 
   await app.register(clockPlugin, { now: deps.now });
@@ -91,8 +93,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(connectorsPlugin);
   await app.register(templatesPlugin);
   await app.register(checkPlugin);
-  await app.register(testSendsPlugin, { config });
   await app.register(logtoTenantsPlugin, { config });
+  await app.register(testSendsPlugin, { config });
 
   const checks: ReadinessCheck[] = [{ name: 'database', check: () => ping(app.db.kysely) }];
   await app.register(healthRoutes, { checks: () => checks });

@@ -9,6 +9,7 @@ import { reserveWithinLimits } from './limits.ts';
 import { assertModeFields, logtoTrap, sendPayload, templateNotFound } from './logto-mode.ts';
 import { assertConnectorFits, maskPhone, parsePhone } from './phone.ts';
 import { type TestSendRow, updateTestSend } from './repository.ts';
+import { assertNoTenant, createTenantSender, isTenantMode } from './tenant-modes.ts';
 import type { TestSendDeps } from './service.ts';
 import { toTestSend } from './view.ts';
 
@@ -20,8 +21,12 @@ type Outcome = Partial<TestSendRow>;
 export function createSender(deps: TestSendDeps, clock: () => Date) {
   const { db, connectors, tencent, limits, hasher } = deps;
 
+  const throughTenant = createTenantSender(deps, clock);
+
   return async function create(connectorId: string, input: CreateTestSend, actor: string): Promise<TestSend> {
     const mode: TestSendMode = input.mode ?? 'smsdesk';
+    if (isTenantMode(mode)) return throughTenant(connectorId, { ...input, mode }, actor);
+    assertNoTenant(mode, input);
     assertModeFields(mode, input);
     const connector = await connectors.get(connectorId);
     const phone = parsePhone(input.phoneNumber, input.country, connector.international);
@@ -56,6 +61,9 @@ export function createSender(deps: TestSendDeps, clock: () => Date) {
       deliveryDescription: null,
       deliveredAt: null,
       createdAt: now.toISOString(),
+      tenantId: null,
+      phoneCiphertext: null,
+      liveInSync: null,
     };
     await reserveWithinLimits(db, limits, row, now);
 

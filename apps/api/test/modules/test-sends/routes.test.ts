@@ -260,6 +260,27 @@ describe.each(databaseKinds)('test sends API on %s', (kind) => {
     expect((await call('GET', `/api/test-sends/${id}`)).json()).toMatchObject({ verified: true });
   });
 
+  it('audits each verification, the wrong code and the right one, without the code', async () => {
+    const { id, code } = await sentCode('+8613600136001');
+    await call('POST', `/api/test-sends/${id}/verify`, { code: wrong(code) });
+    await call('POST', `/api/test-sends/${id}/verify`, { code });
+    const { items } = (await call('GET', '/api/audit-events?limit=3')).json() as {
+      items: { action: string; actor: string; detail?: string }[];
+    };
+    // Newest first: the right code, the wrong one, the send itself.
+    expect(items.map((e) => e.action)).toEqual([
+      'test_send.verified',
+      'test_send.verify_failed',
+      'test_send.sent',
+    ]);
+    expect(items[1]?.detail).toContain('4 attempts left');
+    for (const event of items.slice(0, 2)) {
+      expect(event.actor).toBe(items[2]?.actor);
+      expect(event.detail).toContain('6001');
+      expect(event.detail).not.toContain(code);
+    }
+  });
+
   it('refuses even the right code after five wrong ones', async () => {
     const { id, code } = await sentCode('+8615012345678');
     const answers = [];
