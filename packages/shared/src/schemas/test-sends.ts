@@ -26,7 +26,13 @@ export const CreateTestSendSchema = Type.Object(
     usageType: UsageTypeSchema,
     mode: Type.Optional(TestSendModeSchema),
     uiLocales: Type.Optional(
-      Type.String({ minLength: 2, maxLength: 35, pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' }),
+      Type.String({
+        minLength: 2,
+        maxLength: 100,
+        // OIDC ui_locales: a space-separated list of BCP 47 tags, passed through by Logto as it came.
+        pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*( [A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)*$',
+        description: 'logto mode: the raw ui_locales of the sign-in request, e.g. "fr en"',
+      }),
     ),
     tenantId: Type.Optional(
       Type.String({
