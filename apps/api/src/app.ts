@@ -11,6 +11,8 @@ import checkPlugin from './modules/check/plugin.ts';
 import checkRoutes from './modules/check/routes.ts';
 import connectorsPlugin from './modules/connectors/plugin.ts';
 import connectorRoutes from './modules/connectors/routes.ts';
+import logtoTenantsPlugin from './modules/logto-tenants/plugin.ts';
+import logtoTenantRoutes from './modules/logto-tenants/routes.ts';
 import healthRoutes, { type ReadinessCheck } from './modules/health/routes.ts';
 import meRoutes from './modules/me/routes.ts';
 import templatesPlugin from './modules/templates/plugin.ts';
@@ -21,6 +23,7 @@ import authPlugin from './plugins/auth.ts';
 import clockPlugin from './plugins/clock.ts';
 import dbPlugin from './plugins/db.ts';
 import errorsPlugin from './plugins/errors.ts';
+import jsonBodyPlugin from './plugins/json-body.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin from './plugins/security.ts';
 import sessionPlugin from './plugins/session.ts';
@@ -105,6 +108,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const serveSpa = hasBuiltSpa(config.webDist);
   await app.register(errorsPlugin, serveSpa ? { pageFallback: spaFallback } : {});
   await app.register(securityPlugin, { config });
+  await app.register(jsonBodyPlugin);
   await app.register(openapiPlugin, { serveDocs: config.apiDocs });
 
   await app.register(clockPlugin, { now: deps.now });
@@ -116,6 +120,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(connectorsPlugin);
   await app.register(templatesPlugin);
   await app.register(checkPlugin);
+  await app.register(logtoTenantsPlugin, { config });
   await app.register(testSendsPlugin, { config });
 
   const checks: ReadinessCheck[] = [{ name: 'database', check: () => app.db.probeWritable() }];
@@ -127,6 +132,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(templatesRoutes);
   await app.register(checkRoutes);
   await app.register(testSendsRoutes);
+  await app.register(logtoTenantRoutes);
 
   if (serveSpa) await app.register(spaPlugin, { root: config.webDist });
 

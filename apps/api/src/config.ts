@@ -58,6 +58,10 @@ export interface Config {
     endpoint: string;
     timeoutMs: number;
   };
+  /** Calls to a Logto tenant's Management API (smsdesk's Logto tenants). */
+  logtoManagement: {
+    timeoutMs: number;
+  };
   /** Abuse limits on test sends (SMS pumping costs money), counted in the database across instances. */
   testSends: {
     perUserPerHour: number;
@@ -196,6 +200,9 @@ export function loadConfig(env: Env = process.env): Config {
     tencent: {
       endpoint: read('TENCENT_SMS_ENDPOINT', httpUrl, 'https://sms.tencentcloudapi.com'),
       timeoutMs: read('TENCENT_SMS_TIMEOUT_MS', positiveInt, 10_000),
+    },
+    logtoManagement: {
+      timeoutMs: read('LOGTO_MANAGEMENT_TIMEOUT_MS', positiveInt, 10_000),
     },
     testSends: {
       perUserPerHour: read('TEST_SEND_LIMIT_PER_USER_PER_HOUR', positiveInt, 20),

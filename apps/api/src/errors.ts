@@ -52,7 +52,27 @@ export const errorCodes = {
   SERVICE_UNAVAILABLE: { status: 503, doc: 'A dependency is down.' },
   LOGTO_UNAVAILABLE: {
     status: 503,
-    doc: 'Logto cannot be reached to confirm or refresh a session; Retry-After says when to try again.',
+    doc: "Logto cannot be reached to confirm or refresh a session (503, Retry-After says when to try again); a Logto tenant's Management API cannot be reached or failed on its side (502).",
+  },
+  LOGTO_AUTH_FAILED: {
+    status: 422,
+    doc: "A Logto tenant refused smsdesk's M2M app (credentials, resource or the `all` permission); Logto's message is kept.",
+  },
+  LOGTO_REJECTED: {
+    status: 422,
+    doc: "A Logto tenant refused the request by its own rules (e.g. its connector's config guard); Logto's message and code are in details.",
+  },
+  LOGTO_SMS_CONNECTOR_EXISTS: {
+    status: 409,
+    doc: 'The tenant has another SMS connector, which Logto would delete on push; details name it; send replaceExisting: true to replace it.',
+  },
+  LOGTO_CONFIG_UNSUPPORTED: {
+    status: 422,
+    doc: "The tenant's Tencent connector config does not fit a smsdesk profile (import); details list the fields.",
+  },
+  LOGTO_TIMEOUT: {
+    status: 504,
+    doc: "A Logto tenant's Management API did not answer within LOGTO_MANAGEMENT_TIMEOUT_MS.",
   },
 } as const satisfies Record<string, { status: number; doc: string }>;
 
@@ -65,10 +85,12 @@ export class AppError extends Error {
     message: string,
     readonly details?: unknown,
     readonly headers?: Record<string, string>,
+    /** Only where a code's doc names a second status (LOGTO_UNAVAILABLE: 503 for sessions, 502 for tenants). */
+    status?: number,
   ) {
     super(message);
     this.name = 'AppError';
-    this.statusCode = errorCodes[code].status;
+    this.statusCode = status ?? errorCodes[code].status;
   }
 }
 
@@ -77,6 +99,7 @@ export function createError(
   message: string,
   details?: unknown,
   headers?: Record<string, string>,
+  status?: number,
 ) {
-  return new AppError(code, message, details, headers);
+  return new AppError(code, message, details, headers, status);
 }

@@ -135,7 +135,33 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  '2026-12-03-002-readiness-probe': {
+  '2026-12-03-002-logto-tenants': {
+    // The Logto tenants whose Tencent connector smsdesk manages through the Management API.
+    async up(db: UntypedDb) {
+      await db.schema
+        .createTable('logto_tenants')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('endpoint', 'text', (c) => c.notNull())
+        .addColumn('management_api_resource', 'text', (c) => c.notNull())
+        .addColumn('app_id', 'text', (c) => c.notNull())
+        .addColumn('secret_ciphertext', 'text', (c) => c.notNull())
+        .addColumn('verified_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '2026-12-03-003-test-sends-through-tenants': {
+    // One column per statement: SQLite's ALTER TABLE adds one at a time.
+    async up(db: UntypedDb) {
+      await db.schema.alterTable('test_sends').addColumn('tenant_id', 'text').execute();
+      await db.schema.alterTable('test_sends').addColumn('phone_ciphertext', 'text').execute();
+      await db.schema.alterTable('test_sends').addColumn('live_in_sync', 'integer').execute();
+    },
+  },
+  '2026-12-03-004-readiness-probe': {
     // /health/ready proves a write by inserting here inside a transaction it rolls back.
     async up(db: UntypedDb) {
       await db.schema

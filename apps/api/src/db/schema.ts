@@ -72,6 +72,12 @@ export interface TestSendsTable {
   deliveryDescription: string | null;
   deliveredAt: string | null;
   createdAt: string;
+  /** logto-test / logto-live: the Logto tenant the send went through. */
+  tenantId: string | null;
+  /** logto-live: the digits Logto verifies the code for, sealed (the clear number is otherwise only masked). */
+  phoneCiphertext: string | null;
+  /** logto-live: 1/0 whether the live connector matched the profile at send time. */
+  liveInSync: number | null;
 }
 
 export interface DeliveryReportsTable {
@@ -91,6 +97,20 @@ export interface TemplateSmsTypesTable {
   updatedAt: string;
 }
 
+/** A Logto tenant: its endpoint and the M2M app smsdesk uses for its Management API (secret sealed). */
+export interface LogtoTenantsTable {
+  id: string;
+  name: string;
+  endpoint: string;
+  managementApiResource: string;
+  appId: string;
+  secretCiphertext: string;
+  verifiedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 export interface Database {
   connectors: ConnectorsTable;
   auditEvents: AuditEventsTable;
@@ -100,6 +120,7 @@ export interface Database {
   testSends: TestSendsTable;
   deliveryReports: DeliveryReportsTable;
   templateSmsTypes: TemplateSmsTypesTable;
+  logtoTenants: LogtoTenantsTable;
 }
 
 export type { Generated };

@@ -1,4 +1,4 @@
-import { generateSigningKey, startDevLogto, type DevLogto } from '@smsdesk/dev-logto';
+import { type DevLogto, type DevLogtoOptions, generateSigningKey, startDevLogto } from '@smsdesk/dev-logto';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { importJWK, SignJWT } from 'jose';
@@ -25,9 +25,10 @@ export async function startTestStack(
   kind: DatabaseKind,
   env: Record<string, string> = {},
   deps: Pick<AppDeps, 'now'> = {},
+  logtoOptions: Pick<DevLogtoOptions, 'tencentEmulatorUrl'> = {},
 ): Promise<TestStack> {
   const jwk = await generateSigningKey();
-  const logto = await startDevLogto({ port: 0, keys: [jwk] });
+  const logto = await startDevLogto({ port: 0, keys: [jwk], ...logtoOptions });
   const database = await createTestDatabase(kind);
   const fullEnv = { LOGTO_ENDPOINT: logto.endpoint, ...database.env, ...env };
   const config = testConfig(fullEnv);

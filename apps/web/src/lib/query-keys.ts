@@ -5,6 +5,7 @@
  */
 export const queryKeys = {
   me: ['me'] as const,
+  idTokenClaims: ['id-token-claims'] as const,
   connectors: {
     /** The list only, with `exact: true`; without it, every connector query. */
     list: ['connectors'] as const,
@@ -21,5 +22,13 @@ export const queryKeys = {
   },
   audit: {
     list: <F>(filter: F) => ['audit-events', filter] as const,
+  },
+  logtoTenants: {
+    /** Every tenant query, the drift ones included. */
+    all: ['logto-tenants'] as const,
+    list: ['logto-tenants', 'list'] as const,
+    drift: (connectorId: string, tenantId: string) =>
+      ['logto-tenants', 'drift', connectorId, tenantId] as const,
+    smsConnector: (tenantId: string) => ['logto-tenants', 'sms-connector', tenantId] as const,
   },
 };

@@ -11,6 +11,12 @@ export const auditActions = [
   'template.modified',
   'template.deleted',
   'test_send.sent',
+  'test_send.verified',
+  'test_send.verify_failed',
+  'connector.pushed',
+  'logto_tenant.created',
+  'logto_tenant.updated',
+  'logto_tenant.deleted',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -57,6 +57,20 @@ export function toConnector(row: ConnectorRow): Connector {
   };
 }
 
+/**
+ * What changed in the template mapping, per usage type: "SignIn: 100001 → 100004; Register: — → 100005"
+ * ("—" for none). Language-neutral, so the console can show it as a diff in either language.
+ */
+export function templateMappingDiff(before: TemplateMapping[], after: TemplateMapping[]): string {
+  const codeOf = (list: TemplateMapping[], usageType: string) =>
+    list.find((m) => m.usageType === usageType)?.templateCode ?? '—';
+  const usage = [...new Set([...before, ...after].map((m) => m.usageType))];
+  return usage
+    .filter((u) => codeOf(before, u) !== codeOf(after, u))
+    .map((u) => `${u}: ${codeOf(before, u)} → ${codeOf(after, u)}`)
+    .join('; ');
+}
+
 function assertUniqueUsageTypes(templates: TemplateMapping[] | undefined, prefix = 'body.templates') {
   const seen = new Map<string, number>();
   const fields = [];
@@ -186,6 +200,14 @@ export function createConnectorService(deps: ConnectorDeps) {
               actor,
               action: 'connector.updated',
               changes: changed,
+              ...(changed.includes('templates') && patch.templates
+                ? {
+                    detail: templateMappingDiff(
+                      JSON.parse(before.templates) as TemplateMapping[],
+                      patch.templates,
+                    ),
+                  }
+                : {}),
             },
             trx,
           );

@@ -1,8 +1,9 @@
 /** Proving a code reached the phone: the TTL, the attempt limit, and parallel guesses. */
-import { createError } from '../../errors.ts';
+import { AppError, createError } from '../../errors.ts';
 import { findTestSend, markVerified, type TestSendRow, takeVerifyAttempt } from './repository.ts';
 import { MAX_VERIFY_ATTEMPTS, codeExpiresAt, isExpired } from './rules.ts';
 import type { TestSendDeps } from './service.ts';
+import { verifyThroughLogto } from './tenant-modes.ts';
 
 export async function findRow(deps: Pick<TestSendDeps, 'db'>, id: string): Promise<TestSendRow> {
   const row = await findTestSend(deps.db, id);
@@ -13,8 +14,40 @@ export async function findRow(deps: Pick<TestSendDeps, 'db'>, id: string): Promi
 export function createVerifier(deps: TestSendDeps, clock: () => Date) {
   const { db, hasher } = deps;
 
-  return async function verify(id: string, code: string, now = clock()): Promise<{ verified: true }> {
+  /** Each verification that took an attempt is audited, right or wrong (never the code itself). */
+  async function audited(row: TestSendRow, actor: string | undefined, verified: boolean, detail: string) {
+    if (!actor) return;
+    const connector = await deps.connectors.get(row.connectorId).catch(() => null);
+    await deps.audit.record({
+      connectorId: row.connectorId,
+      connectorName: connector?.name ?? null,
+      actor,
+      action: verified ? 'test_send.verified' : 'test_send.verify_failed',
+      detail: `${row.usageType}, ${row.mode} mode, ${row.phoneNumberMasked}: ${detail}`,
+    });
+  }
+
+  return async function verify(
+    id: string,
+    code: string,
+    actor?: string,
+    now = clock(),
+  ): Promise<{ verified: true }> {
     const row = await findRow(deps, id);
+    // Logto generated this code and knows it: Logto checks it (tenant-modes.ts).
+    if (row.mode === 'logto-live' && row.status === 'sent' && !row.verifiedAt) {
+      try {
+        const result = await verifyThroughLogto(deps, row, code, now);
+        await audited(row, actor, true, 'the right code, checked by Logto');
+        return result;
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'CODE_MISMATCH') {
+          const left = (error.details as { attemptsLeft?: number } | undefined)?.attemptsLeft;
+          await audited(row, actor, false, `a wrong code (Logto refused it), ${left ?? '?'} attempts left`);
+        }
+        throw error;
+      }
+    }
     if (row.status !== 'sent' || !row.codeHash) {
       throw createError(
         'CONFLICT',
@@ -38,14 +71,21 @@ export function createVerifier(deps: TestSendDeps, clock: () => Date) {
     const used = await takeVerifyAttempt(db, id, MAX_VERIFY_ATTEMPTS);
     if (used === null) {
       const current = await findRow(deps, id);
-      if (current.verifiedAt) return verify(id, code, now);
+      if (current.verifiedAt) return verify(id, code, undefined, now);
       throw exhausted();
     }
     if (hasher.codeMatches(code, row.codeHash)) {
       await markVerified(db, id, now.toISOString());
+      await audited(row, actor, true, 'the right code');
       return { verified: true };
     }
     const attemptsLeft = MAX_VERIFY_ATTEMPTS - used;
+    await audited(
+      row,
+      actor,
+      false,
+      `a wrong code, ${attemptsLeft} attempt${attemptsLeft === 1 ? '' : 's'} left`,
+    );
     throw createError(
       'CODE_MISMATCH',
       attemptsLeft === 0

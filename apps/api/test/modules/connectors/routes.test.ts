@@ -219,6 +219,31 @@ describe.each(databaseKinds)('connectors API on %s', (kind) => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('records a template mapping change per usage type, old → new', async () => {
+    const connector = await create('Remapped');
+    const mapped = connector.templates as { usageType: string; templateCode: string }[];
+    const signIn = mapped.find((m) => m.usageType === 'SignIn');
+    expect(signIn).toBeDefined();
+    const templates = [
+      ...mapped.filter((m) => m.usageType !== 'SignIn'),
+      { usageType: 'SignIn', templateCode: '999001' },
+      { usageType: 'BindMfa', templateCode: '999002' },
+    ];
+    const res = await call(
+      'PATCH',
+      `/api/connectors/${connector.id}`,
+      { templates },
+      { ...admin, 'if-match': 'W/"1"' },
+    );
+    expect(res.statusCode).toBe(200);
+    const { items } = (await call('GET', `/api/audit-events?connectorId=${connector.id}&limit=1`)).json();
+    expect(items[0]).toMatchObject({
+      action: 'connector.updated',
+      changes: ['templates'],
+      detail: `SignIn: ${signIn?.templateCode} → 999001; BindMfa: — → 999002`,
+    });
+  });
+
   it('lets a viewer read but not change anything', async () => {
     const viewer = await stack.auth({ scope: 'read:connectors', sub: 'user-viewer' });
     expect((await call('GET', '/api/connectors', undefined, viewer)).statusCode).toBe(200);

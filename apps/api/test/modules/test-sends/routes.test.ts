@@ -144,7 +144,7 @@ describe.each(databaseKinds)('test sends API on %s', (kind) => {
     const send = res.json();
     expect(send).toMatchObject({
       status: 'failed',
-      tencent: { code: 'FailedOperation.TemplateIncorrectOrUnapproved', serialNo: null },
+      tencent: { code: 'FailedOperation.TemplateParamSetNotMatchApprovedTemplate', serialNo: null },
       verifyAttemptsLeft: 0,
       codeExpiresAt: null,
       delivery: { status: 'failed' },
@@ -237,6 +237,29 @@ describe.each(databaseKinds)('test sends API on %s', (kind) => {
     expect((await sendSmsRequests(emu)).at(-1)!.PhoneNumberSet).toEqual(['33612345678']);
   });
 
+  it('logto mode sends what Logto would: +14155550100 on a mainland connector goes out as 14155550100 and Tencent delivers it to a mainland phone', async () => {
+    const smsdesk = await sendTo({ phoneNumber: '+14155550100' });
+    expect(smsdesk.statusCode).toBe(400);
+    const logto = await sendTo({ phoneNumber: '+14155550100', mode: 'logto' });
+    expect(logto.statusCode).toBe(201);
+    expect(logto.json()).toMatchObject({ status: 'sent', tencent: { code: 'Ok', fee: 1 } });
+    expect(logto.json().guidance).toContain('without the +');
+    expect(logto.json().guidance).toContain('mainland');
+    expect((await sendSmsRequests(emu)).at(-1)!.PhoneNumberSet).toEqual(['14155550100']);
+    expect(await inbox(emu, '+8614155550100')).toHaveLength(1);
+  });
+
+  it('logto mode takes ui_locales as the space-separated list it is and sends [code, "fr en"]', async () => {
+    const res = await sendTo({ phoneNumber: '+8613800138077', mode: 'logto', uiLocales: 'fr en' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().tencent.code).toBe('FailedOperation.TemplateParamSetNotMatchApprovedTemplate');
+    expect(res.json().guidance).toContain('ui_locales');
+    const params = (await sendSmsRequests(emu)).at(-1)!;
+    expect(params.TemplateParamSet).toEqual([expect.stringMatching(/^\d{6}$/), 'fr en']);
+    const bad = await sendTo({ phoneNumber: '+8613800138077', mode: 'logto', uiLocales: 'fr  en!' });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('answers 404 for an unknown connector', async () => {
     const res = await sendTo({ phoneNumber: CN }, '00000000-0000-4000-8000-000000000000');
     expect(res.statusCode).toBe(404);
@@ -258,6 +281,27 @@ describe.each(databaseKinds)('test sends API on %s', (kind) => {
     const wrongAfter = await call('POST', `/api/test-sends/${id}/verify`, { code: wrong(code) });
     expect(wrongAfter.statusCode).toBe(409);
     expect((await call('GET', `/api/test-sends/${id}`)).json()).toMatchObject({ verified: true });
+  });
+
+  it('audits each verification, the wrong code and the right one, without the code', async () => {
+    const { id, code } = await sentCode('+8613600136001');
+    await call('POST', `/api/test-sends/${id}/verify`, { code: wrong(code) });
+    await call('POST', `/api/test-sends/${id}/verify`, { code });
+    const { items } = (await call('GET', '/api/audit-events?limit=3')).json() as {
+      items: { action: string; actor: string; detail?: string }[];
+    };
+    // Newest first: the right code, the wrong one, the send itself.
+    expect(items.map((e) => e.action)).toEqual([
+      'test_send.verified',
+      'test_send.verify_failed',
+      'test_send.sent',
+    ]);
+    expect(items[1]?.detail).toContain('4 attempts left');
+    for (const event of items.slice(0, 2)) {
+      expect(event.actor).toBe(items[2]?.actor);
+      expect(event.detail).toContain('6001');
+      expect(event.detail).not.toContain(code);
+    }
   });
 
   it('refuses even the right code after five wrong ones', async () => {
@@ -408,7 +452,7 @@ describe.each(databaseKinds)('test sends API on %s', (kind) => {
       .map((e: { detail: string }) => e.detail);
     expect(details).toContain('SignIn, smsdesk mode, +86 138****8000: sent');
     expect(details).toContain(
-      'SignIn, logto mode, +86 138****8000: failed (FailedOperation.TemplateIncorrectOrUnapproved)',
+      'SignIn, logto mode, +86 138****8000: failed (FailedOperation.TemplateParamSetNotMatchApprovedTemplate)',
     );
   });
 

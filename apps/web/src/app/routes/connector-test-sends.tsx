@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { env } from '../../config/env.ts';
 import { useAccess } from '../../lib/access.ts';
 import { useConnector } from '../../features/connectors/api/get-connector.ts';
@@ -11,6 +11,8 @@ export function Component() {
   const { data } = useConnector(id);
   const check = useRecentCheck(id);
   const { can: canSend, readOnly } = useAccess('send:sms');
+  // The open send lives in the address (?send=<id>): a reload keeps a pending code verifiable.
+  const [search, setSearch] = useSearchParams();
   if (!data) return null;
   return (
     <TestSendsPanel
@@ -20,6 +22,18 @@ export function Component() {
       canSend={canSend}
       readOnly={readOnly}
       emulatorUrl={env.emulatorUrl}
+      openSendId={search.get('send')}
+      onOpenSend={(send) =>
+        setSearch(
+          (current) => {
+            const next = new URLSearchParams(current);
+            if (send) next.set('send', send);
+            else next.delete('send');
+            return next;
+          },
+          { replace: true },
+        )
+      }
     />
   );
 }

@@ -1,18 +1,15 @@
-import { type IdTokenClaims, useLogto } from '@logto/react';
-import { useEffect, useState } from 'react';
+import { useLogto } from '@logto/react';
 import { useTranslation } from 'react-i18next';
 import { signedOutUrl } from '../../../lib/auth.ts';
+import { displayNameOf, useIdTokenClaims } from '../../../lib/display-name.ts';
 import { useMe } from '../../../lib/me.ts';
 
 export function UserMenu() {
   const { t } = useTranslation('auth');
-  const { isAuthenticated, getIdTokenClaims, signOut, error } = useLogto();
-  const [claims, setClaims] = useState<IdTokenClaims | undefined>();
-  useEffect(() => {
-    if (isAuthenticated) void getIdTokenClaims().then(setClaims);
-  }, [isAuthenticated, getIdTokenClaims]);
+  const { isAuthenticated, signOut, error } = useLogto();
+  const { data: claims } = useIdTokenClaims();
   if (!isAuthenticated) return <div className="user" />;
-  const name = claims?.username ?? claims?.name ?? claims?.sub ?? '…';
+  const name = claims ? displayNameOf(claims) : '…';
   return (
     <div className="user">
       {/* The SDK keeps its errors (sign-out, token refresh, claims) in `error`: show them, never swallow. */}
@@ -22,7 +19,7 @@ export function UserMenu() {
         </span>
       )}
       <ReadOnlyBadge />
-      <span className="user-name" data-testid="signed-in-user">
+      <span className="user-name" data-testid="signed-in-user" title={claims?.sub}>
         {name}
       </span>
       <button type="button" className="button" onClick={() => void signOut(signedOutUrl())}>

@@ -9,7 +9,7 @@ import { useDeleteConnector } from '../api/delete-connector.ts';
 import { RegionBadge, RequiredMappedBadge } from './connector-badges.tsx';
 
 export function ConnectorHeader({ connector }: { connector: Connector }) {
-  const { t } = useTranslation('connectors');
+  const { t } = useTranslation(['connectors', 'common']);
   const navigate = useNavigate();
   const { can: canWrite, readOnly, reason } = useAccess('write:connectors');
   const remove = useDeleteConnector();
@@ -17,7 +17,7 @@ export function ConnectorHeader({ connector }: { connector: Connector }) {
 
   return (
     <header className="connector-header">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
+      <nav aria-label={t('common:nav.breadcrumb')} className="breadcrumb">
         <Link to="/connectors">{t('header.breadcrumb')}</Link> <span aria-hidden="true">/</span>{' '}
         <span aria-current="page">{connector.name}</span>
       </nav>

@@ -11,7 +11,7 @@ import { ConnectorForm } from './connector-form.tsx';
 import { useAccess } from '../../../lib/access.ts';
 
 export function EditConnectorPage({ id }: { id: string }) {
-  const { t } = useTranslation('connectors');
+  const { t } = useTranslation(['connectors', 'common']);
   const query = useConnector(id);
   if (query.isPending) return <Loading label={t('detail.loading')} />;
   if (query.error) {
@@ -50,7 +50,7 @@ function EditConnector({
   initial: VersionedConnector;
   reload: () => Promise<VersionedConnector>;
 }) {
-  const { t } = useTranslation('connectors');
+  const { t } = useTranslation(['connectors', 'common']);
   const navigate = useNavigate();
   const { can: canWrite, readOnly, reason } = useAccess('write:connectors');
   const update = useUpdateConnector();
@@ -60,7 +60,7 @@ function EditConnector({
   const detail = `/connectors/${connector.id}`;
   return (
     <section className="panel">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
+      <nav aria-label={t('common:nav.breadcrumb')} className="breadcrumb">
         <Link to="/connectors">{t('header.breadcrumb')}</Link> <span aria-hidden="true">/</span>{' '}
         <Link to={detail}>{connector.name}</Link> <span aria-hidden="true">/</span>
       </nav>

@@ -7,13 +7,13 @@ import { createBodyOf } from '../utils/connector-form.ts';
 import { ConnectorForm } from './connector-form.tsx';
 
 export function NewConnectorPage() {
-  const { t } = useTranslation('connectors');
+  const { t } = useTranslation(['connectors', 'common']);
   const navigate = useNavigate();
   const { can: canWrite, readOnly, reason } = useAccess('write:connectors');
   const create = useCreateConnector();
   return (
     <section className="panel">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
+      <nav aria-label={t('common:nav.breadcrumb')} className="breadcrumb">
         <Link to="/connectors">{t('header.breadcrumb')}</Link> <span aria-hidden="true">/</span>
       </nav>
       <h1>{t('form.newTitle')}</h1>

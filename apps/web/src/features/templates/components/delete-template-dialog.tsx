@@ -1,4 +1,5 @@
 import type { Template } from '@smsdesk/shared/schemas/templates';
+import { Trans, useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useDeleteTemplate } from '../api/delete-template.ts';
@@ -13,12 +14,13 @@ export function DeleteTemplateDialog({
   template: Template;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('templates');
   const remove = useDeleteTemplate(connectorId);
   const inUse = remove.error instanceof ApiError && remove.error.code === 'TEMPLATE_IN_USE';
   return (
     <ConfirmDialog
-      title={`Delete template “${template.name}”?`}
-      confirmLabel={inUse ? 'Delete anyway' : 'Delete'}
+      title={t('delete.title', { name: template.name })}
+      confirmLabel={inUse ? t('delete.confirmAnyway') : t('delete.confirm')}
       danger
       pending={remove.isPending}
       error={remove.error}
@@ -28,21 +30,25 @@ export function DeleteTemplateDialog({
       }
     >
       <p>
-        This deletes template <code>{template.templateId}</code> at Tencent, for every application of the
-        account. It cannot be undone.
+        <Trans
+          t={t}
+          i18nKey="delete.body"
+          values={{ templateId: template.templateId }}
+          components={{ code: <code /> }}
+        />
       </p>
       {template.usageTypes.length ? (
         <div className="notice notice-warn">
-          Still mapped on this connector to <strong>{template.usageTypes.join(', ')}</strong>: Logto fails
-          with <code>template_not_found</code> for {template.usageTypes.length === 1 ? 'it' : 'them'} until
-          another template is mapped.
+          <Trans
+            t={t}
+            i18nKey="delete.stillMapped"
+            count={template.usageTypes.length}
+            values={{ usageTypes: template.usageTypes.join(', ') }}
+            components={{ strong: <strong />, code: <code /> }}
+          />
         </div>
       ) : null}
-      {inUse ? (
-        <p className="muted">
-          Deleting anyway leaves the mappings named above pointing at a template that no longer exists.
-        </p>
-      ) : null}
+      {inUse ? <p className="muted">{t('delete.anywayNote')}</p> : null}
     </ConfirmDialog>
   );
 }

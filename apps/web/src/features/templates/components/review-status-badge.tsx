@@ -1,22 +1,11 @@
 import type { TemplateStatus } from '@smsdesk/shared/schemas/templates';
+import { useTranslation } from 'react-i18next';
 
-const shown: Record<TemplateStatus, { label: string; tone: string; title: string }> = {
-  approved: { label: 'approved', tone: 'green', title: 'Approved and in effect: the only usable state' },
-  reviewing: {
-    label: 'under review',
-    tone: 'amber',
-    title: 'Tencent is reviewing it; sends fail until approved',
-  },
-  approved_pending: {
-    label: 'approved, not yet in effect',
-    tone: 'amber',
-    title: 'Approved, but Tencent has not put it into effect yet',
-  },
-  rejected: {
-    label: 'rejected',
-    tone: 'red',
-    title: 'Rejected by Tencent: edit it and it is reviewed again',
-  },
+const tone: Record<TemplateStatus, string> = {
+  approved: 'green',
+  reviewing: 'amber',
+  approved_pending: 'amber',
+  rejected: 'red',
 };
 
 /** Tencent's review state of a template or signature, with the reviewer's reply when rejected. */
@@ -27,11 +16,15 @@ export function ReviewStatusBadge({
   status: TemplateStatus;
   reviewReply?: string | null;
 }) {
-  const s = shown[status];
+  const { t } = useTranslation('templates');
   return (
     <>
-      <span className={`badge badge-${s.tone}`} title={s.title} data-status={status}>
-        {s.label}
+      <span
+        className={`badge badge-${tone[status]}`}
+        title={t(`status.${status}.title`)}
+        data-status={status}
+      >
+        {t(`status.${status}.label`)}
       </span>
       {status === 'rejected' && reviewReply ? <div className="review-reply">{reviewReply}</div> : null}
     </>

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../../components/error-notice.tsx';
 import { Loading } from '../../../components/spinner.tsx';
 import { useSigns } from '../api/get-signs.ts';
@@ -5,46 +6,52 @@ import { ReviewStatusBadge } from './review-status-badge.tsx';
 
 /** The account's SMS signatures; the connector's sign name must be one of the approved ones. */
 export function SignsTable({ connectorId, signName }: { connectorId: string; signName: string }) {
-  const { data, error, isPending } = useSigns(connectorId);
-  if (isPending) return <Loading label="Loading the signatures…" />;
-  if (error) return <ErrorNotice error={error} title="The signatures could not be loaded" />;
-  if (data.items.length === 0) {
-    return (
-      <p className="empty">No signatures on this account. Apply for one in the Tencent Cloud console.</p>
-    );
-  }
+  const { t } = useTranslation(['templates', 'common']);
+  const { data, error, isPending, refetch } = useSigns(connectorId);
+  if (isPending) return <Loading label={t('signs.loading')} />;
+  if (error)
+    return <ErrorNotice error={error} title={t('signs.loadFailed')} onRetry={() => void refetch()} />;
+  if (data.items.length === 0) return <p className="empty">{t('signs.empty')}</p>;
   const used = data.items.find((s) => s.signName === signName);
   return (
     <>
       {used ? null : (
         <div className="notice notice-warn">
-          The connector's sign name <strong>{signName}</strong> is not among this account's signatures:
-          Tencent refuses every send with <code>FailedOperation.SignatureIncorrectOrUnapproved</code>.
+          <Trans
+            t={t}
+            i18nKey="signs.notListed"
+            values={{ signName }}
+            components={{ strong: <strong />, code: <code /> }}
+          />
         </div>
       )}
-      <table className="table" aria-label="Signatures">
+      <table className="table" aria-label={t('signs.label')}>
         <thead>
           <tr>
-            <th scope="col">ID</th>
-            <th scope="col">Signature</th>
-            <th scope="col">Status</th>
-            <th scope="col">Numbers</th>
+            <th scope="col">{t('signs.id')}</th>
+            <th scope="col">{t('signs.signature')}</th>
+            <th scope="col">{t('signs.status')}</th>
+            <th scope="col">{t('signs.numbers')}</th>
           </tr>
         </thead>
         <tbody>
           {data.items.map((s) => (
             <tr key={s.signId} data-status={s.status}>
-              <td>
+              <td data-label={t('signs.id')}>
                 <code>{s.signId}</code>
               </td>
               <th scope="row" className="plain-th">
                 {s.signName}{' '}
-                {s.signName === signName ? <span className="badge badge-grey">this connector</span> : null}
+                {s.signName === signName ? (
+                  <span className="badge badge-grey">{t('signs.thisConnector')}</span>
+                ) : null}
               </th>
-              <td>
+              <td data-label={t('signs.status')}>
                 <ReviewStatusBadge status={s.status} reviewReply={s.reviewReply} />
               </td>
-              <td>{s.international ? 'International' : 'Mainland China'}</td>
+              <td data-label={t('signs.numbers')}>
+                {s.international ? t('common:side.international') : t('common:side.mainland')}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,7 @@
 import type { Template, TemplateInput } from '@smsdesk/shared/schemas/templates';
 import type { UsageType } from '@smsdesk/shared/usage-types';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/dialog.tsx';
 import { ErrorNotice } from '../../../components/error-notice.tsx';
 import { useCreateTemplate } from '../api/create-template.ts';
@@ -34,6 +35,7 @@ export function TemplateDialog({
   onClose,
   onSaved,
 }: TemplateDialogProps) {
+  const { t } = useTranslation(['templates', 'common']);
   const create = useCreateTemplate(connectorId);
   const update = useUpdateTemplate(connectorId);
   const map = useMapUsageType(connectorId);
@@ -64,22 +66,26 @@ export function TemplateDialog({
   };
 
   const title = template
-    ? `Edit template ${template.templateId}`
+    ? t('dialog.editTitle', { templateId: template.templateId })
     : mapTo
-      ? `New template for ${mapTo}`
-      : 'New template';
+      ? t('dialog.newForTitle', { usageType: mapTo })
+      : t('dialog.newTitle');
 
   return (
     <Dialog title={title} onClose={onClose}>
       {mapTo && !template ? (
         <p className="muted">
-          Tencent reviews a new template before it can send. Once created, it is mapped to{' '}
-          <code>{mapTo}</code> on this connector.
+          <Trans
+            t={t}
+            i18nKey="dialog.mapNote"
+            values={{ usageType: mapTo }}
+            components={{ code: <code /> }}
+          />
         </p>
       ) : null}
       {template?.status === 'rejected' && template.reviewReply ? (
         <div className="notice notice-warn">
-          <strong>Tencent's review: </strong>
+          <strong>{t('dialog.review')} </strong>
           {template.reviewReply}
         </div>
       ) : null}
@@ -87,12 +93,12 @@ export function TemplateDialog({
         <>
           <ErrorNotice
             error={map.error}
-            title={`Template ${unmapped.templateId} was created, but not mapped to ${mapTo}`}
+            title={t('dialog.createdNotMapped', { templateId: unmapped.templateId, usageType: mapTo })}
           />
           <div className="row dialog-actions">
             <span className="spacer" />
             <button type="button" className="button" onClick={onClose} disabled={map.isPending}>
-              Close
+              {t('common:state.close')}
             </button>
             <button
               type="button"
@@ -100,7 +106,7 @@ export function TemplateDialog({
               disabled={map.isPending}
               onClick={() => void mapThenFinish(unmapped)}
             >
-              Try mapping again
+              {t('dialog.tryMappingAgain')}
             </button>
           </div>
         </>
@@ -110,7 +116,7 @@ export function TemplateDialog({
           signName={signName}
           international={international}
           forLogto={mapTo ? true : undefined}
-          submitLabel={template ? 'Save template' : 'Create template'}
+          submitLabel={template ? t('dialog.save') : t('dialog.create')}
           onSubmit={submit}
           onCancel={onClose}
         />

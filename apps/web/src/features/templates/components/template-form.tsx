@@ -6,14 +6,17 @@ import {
   type SmsType,
 } from '@smsdesk/shared/template-rules';
 import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../../components/error-notice.tsx';
 import { Field } from '../../../components/field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { fieldMessage } from '../../../lib/field-message.ts';
 import {
   sampleParams,
-  smsTypeOptions,
+  smsTypes,
   type TemplateFormValues,
   templateInputOf,
+  templateRuleText,
 } from '../utils/template-form.ts';
 
 export interface TemplateFormProps {
@@ -43,6 +46,7 @@ export function TemplateForm({
   onSubmit,
   onCancel,
 }: TemplateFormProps) {
+  const { t } = useTranslation(['templates', 'common']);
   const [values, setValues] = useState(initial);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -75,7 +79,20 @@ export function TemplateForm({
     try {
       await onSubmit(templateInputOf(values));
     } catch (error) {
-      const fields = error instanceof ApiError ? error.fieldErrors() : {};
+      // The server checks the same rules: its refusal of the content reads like the local check.
+      const fields =
+        error instanceof ApiError
+          ? Object.fromEntries(
+              error
+                .fieldIssues()
+                .map((issue) => [
+                  issue.field,
+                  issue.field === 'content'
+                    ? templateRuleText(issue.rule, values.content, signName, fieldMessage('templates', issue))
+                    : fieldMessage('templates', issue),
+                ]),
+            )
+          : {};
       const placed = Object.fromEntries(
         Object.entries(fields).filter(([k]) => (knownFields as readonly string[]).includes(k)),
       );
@@ -89,14 +106,10 @@ export function TemplateForm({
 
   return (
     <form className="form template-form" onSubmit={(e) => void submit(e)} noValidate>
-      <ErrorNotice error={failure} title="Not saved" />
+      <ErrorNotice error={failure} title={t('form.notSaved')} />
       <fieldset className="plain" disabled={pending}>
         <div className="form">
-          <Field
-            label="Template name"
-            error={serverErrors.name}
-            help="Up to 30 characters, for you and Tencent's reviewer"
-          >
+          <Field label={t('form.name')} error={serverErrors.name} help={t('form.nameHelp')}>
             {(p) => (
               <input
                 {...p}
@@ -106,11 +119,7 @@ export function TemplateForm({
               />
             )}
           </Field>
-          <Field
-            label="Content"
-            error={serverErrors.content}
-            help="Without the signature; {1} is where Logto's code goes"
-          >
+          <Field label={t('form.content')} error={serverErrors.content} help={t('form.contentHelp')}>
             {(p) => (
               <textarea
                 {...p}
@@ -130,36 +139,36 @@ export function TemplateForm({
             <ul id={rulesId} className="error-text rule-errors" data-testid="template-rule-errors">
               {violations.map((v) => (
                 <li key={v.rule} data-rule={v.rule}>
-                  {v.message}
+                  {templateRuleText(v.rule, values.content, signName, v.message)}
                 </li>
               ))}
             </ul>
           ) : null}
           <figure className="field preview-figure">
-            <figcaption className="label">Preview on the phone</figcaption>
+            <figcaption className="label">{t('form.preview')}</figcaption>
             <div className="preview" data-testid="template-preview">
-              {values.content ? preview : <span className="muted">Type the content to see the message</span>}
+              {values.content ? preview : <span className="muted">{t('form.previewEmpty')}</span>}
             </div>
             <span className="help">
-              {preview.length}/{maxMessageLength} characters with the signature and a 6-digit code
+              {t('form.previewLength', { length: preview.length, max: maxMessageLength })}
             </span>
           </figure>
-          <Field label="SMS type" error={serverErrors.smsType}>
+          <Field label={t('form.smsType')} error={serverErrors.smsType}>
             {(p) => (
               <select
                 {...p}
                 value={values.smsType}
                 onChange={(e) => set('smsType', Number(e.target.value) as SmsType)}
               >
-                {smsTypeOptions.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
+                {smsTypes.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`smsType.${type}`)}
                   </option>
                 ))}
               </select>
             )}
           </Field>
-          <Field label="Remark (optional)" error={serverErrors.remark} help="A note for Tencent's reviewer">
+          <Field label={t('form.remark')} error={serverErrors.remark} help={t('form.remarkHelp')}>
             {(p) => (
               <input
                 {...p}
@@ -174,7 +183,7 @@ export function TemplateForm({
       <div className="row dialog-actions">
         <span className="spacer" />
         <button type="button" className="button" onClick={onCancel} disabled={pending}>
-          Cancel
+          {t('common:state.cancel')}
         </button>
         <button type="submit" className="button primary" disabled={pending || blocked}>
           {submitLabel}

@@ -1,5 +1,6 @@
 import type { Template } from '@smsdesk/shared/schemas/templates';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../../components/error-notice.tsx';
 import { ReadOnlyHint } from '../../../components/read-only-hint.tsx';
 import { Loading } from '../../../components/spinner.tsx';
@@ -32,34 +33,39 @@ export function TemplatesPanel({
   canWrite,
   readOnly,
 }: TemplatesPanelProps) {
-  const { data, error, isPending } = useTemplates(connectorId);
+  const { t } = useTranslation(['templates', 'common']);
+  const { data, error, isPending, refetch } = useTemplates(connectorId);
   const [open, setOpen] = useState<Open | null>(null);
   const close = () => setOpen(null);
 
   return (
     <>
       <div className="row">
-        <h2 className="grow">Templates</h2>
+        <h2 className="grow">{t('panel.title')}</h2>
         <button
           type="button"
           className="button primary"
           disabled={!canWrite}
           onClick={() => setOpen({ kind: 'create' })}
         >
-          New template
+          {t('panel.new')}
         </button>
       </div>
       {readOnly ? <ReadOnlyHint /> : null}
       <p className="muted">
-        {international ? 'International' : 'Mainland China'} templates of this connector's Tencent account.
-        Logto needs one approved template with exactly one variable, <code>{'{1}'}</code>, per usage type.
+        <Trans
+          t={t}
+          i18nKey="panel.intro"
+          values={{ side: international ? t('common:side.international') : t('common:side.mainland') }}
+          components={{ code: <code /> }}
+        />
       </p>
       {isPending ? (
-        <Loading label="Loading the templates from Tencent…" />
+        <Loading label={t('panel.loading')} />
       ) : error ? (
-        <ErrorNotice error={error} title="The templates could not be loaded" />
+        <ErrorNotice error={error} title={t('panel.loadFailed')} onRetry={() => void refetch()} />
       ) : data.items.length === 0 ? (
-        <p className="empty">No templates yet. Create one: Tencent reviews it before it can send.</p>
+        <p className="empty">{t('panel.empty')}</p>
       ) : (
         <TemplatesTable
           templates={data.items}
@@ -69,7 +75,7 @@ export function TemplatesPanel({
         />
       )}
 
-      <h2>Signatures</h2>
+      <h2>{t('panel.signatures')}</h2>
       <SignsTable connectorId={connectorId} signName={signName} />
 
       {open?.kind === 'create' || open?.kind === 'edit' ? (

@@ -1,10 +1,8 @@
 import type { Template } from '@smsdesk/shared/schemas/templates';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isEditable } from '../utils/template-form.ts';
 import { ReviewStatusBadge } from './review-status-badge.tsx';
-
-const lockedExplanation =
-  'Tencent does not allow changing a template once approved: create a new one and map it instead.';
 
 /** The account's templates at Tencent, with what this connector maps to each. */
 export function TemplatesTable({
@@ -18,47 +16,53 @@ export function TemplatesTable({
   onEdit: (template: Template) => void;
   onDelete: (template: Template) => void;
 }) {
+  const { t } = useTranslation('templates');
   const lockedId = useId();
+  const lockedExplanation = t('table.locked');
   return (
     <>
       <span id={lockedId} hidden>
         {lockedExplanation}
       </span>
-      <table className="table" aria-label="Templates">
+      <table className="table" aria-label={t('table.label')}>
         <thead>
           <tr>
-            <th scope="col">ID</th>
-            <th scope="col">Name</th>
-            <th scope="col">Content</th>
-            <th scope="col">Status</th>
-            <th scope="col">Variables</th>
-            <th scope="col">Mapped to</th>
+            <th scope="col">{t('table.id')}</th>
+            <th scope="col">{t('table.name')}</th>
+            <th scope="col">{t('table.content')}</th>
+            <th scope="col">{t('table.status')}</th>
+            <th scope="col">{t('table.variables')}</th>
+            <th scope="col">{t('table.mappedTo')}</th>
             <th scope="col">
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t('table.actions')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
-          {templates.map((t) => {
-            const editable = isEditable(t);
+          {templates.map((tpl) => {
+            const editable = isEditable(tpl);
             return (
-              <tr key={t.templateId} data-testid={`template-${t.templateId}`} data-status={t.status}>
-                <td>
-                  <code>{t.templateId}</code>
+              <tr key={tpl.templateId} data-testid={`template-${tpl.templateId}`} data-status={tpl.status}>
+                <td data-label={t('table.id')}>
+                  <code>{tpl.templateId}</code>
                 </td>
                 <th scope="row" className="plain-th">
-                  {t.name}
+                  {tpl.name}
                 </th>
-                <td className="template-content">{t.content}</td>
-                <td>
-                  <ReviewStatusBadge status={t.status} reviewReply={t.reviewReply} />
+                <td className="template-content" data-label={t('table.content')}>
+                  {tpl.content}
                 </td>
-                <td>
-                  <span className={t.variableCount === 1 ? undefined : 'warn-text'}>{t.variableCount}</span>
+                <td data-label={t('table.status')}>
+                  <ReviewStatusBadge status={tpl.status} reviewReply={tpl.reviewReply} />
                 </td>
-                <td>
-                  {t.usageTypes.length ? (
-                    t.usageTypes.map((u) => (
+                <td data-label={t('table.variables')}>
+                  <span className={tpl.variableCount === 1 ? undefined : 'warn-text'}>
+                    {tpl.variableCount}
+                  </span>
+                </td>
+                <td data-label={t('table.mappedTo')}>
+                  {tpl.usageTypes.length ? (
+                    tpl.usageTypes.map((u) => (
                       <span key={u} className="badge badge-grey usage-chip">
                         {u}
                       </span>
@@ -75,17 +79,17 @@ export function TemplatesTable({
                       disabled={!canWrite || !editable}
                       aria-describedby={editable ? undefined : lockedId}
                       title={editable ? undefined : lockedExplanation}
-                      onClick={() => onEdit(t)}
+                      onClick={() => onEdit(tpl)}
                     >
-                      Edit
+                      {t('table.edit')}
                     </button>
                     <button
                       type="button"
                       className="button small danger"
                       disabled={!canWrite}
-                      onClick={() => onDelete(t)}
+                      onClick={() => onDelete(tpl)}
                     >
-                      Delete
+                      {t('table.delete')}
                     </button>
                   </div>
                 </td>

@@ -1,7 +1,8 @@
 import type { Template, TemplateInput } from '@smsdesk/shared/schemas/templates';
 import type { SmsType } from '@smsdesk/shared/template-rules';
-import { templateVariables } from '@smsdesk/shared/template-rules';
+import { maxMessageLength, renderMessage, templateVariables } from '@smsdesk/shared/template-rules';
 import type { UsageType } from '@smsdesk/shared/usage-types';
+import { translate } from '../../../lib/translate.ts';
 
 export interface TemplateFormValues {
   name: string;
@@ -10,13 +11,8 @@ export interface TemplateFormValues {
   remark: string;
 }
 
-export const smsTypeOptions: { value: SmsType; label: string }[] = [
-  { value: 3, label: 'Verification code' },
-  { value: 2, label: 'Notification' },
-  { value: 1, label: 'Marketing' },
-];
-
-export const defaultCodeContent = 'Your verification code is {1}. It expires in 10 minutes.';
+/** Verification code first: it is what Logto needs. Labels are `templates:smsType.<n>`. */
+export const smsTypes: readonly SmsType[] = [3, 2, 1];
 
 export const emptyTemplateValues = (): TemplateFormValues => ({
   name: '',
@@ -25,12 +21,12 @@ export const emptyTemplateValues = (): TemplateFormValues => ({
   remark: '',
 });
 
-/** The values a template for one Logto usage type starts from: "SignIn code", one {1}. */
+/** The values a template for one Logto usage type starts from, in the reader's language: one {1}. */
 export const templateValuesFor = (usageType: UsageType): TemplateFormValues => ({
-  name: `${usageType} code`,
-  content: defaultCodeContent,
+  name: translate('templates:defaults.name', { usageType }),
+  content: translate('templates:defaults.content'),
   smsType: 3,
-  remark: `Logto ${usageType} verification code`,
+  remark: translate('templates:defaults.remark', { usageType }),
 });
 
 export const templateValuesOf = (template: Template): TemplateFormValues => ({
@@ -63,3 +59,42 @@ export const isEditable = (template: Pick<Template, 'status'>) =>
 /** What Logto can use for a usage type: approved and in effect, with exactly one variable, {1}. */
 export const isUsableByLogto = (template: Pick<Template, 'status' | 'content'>) =>
   template.status === 'approved' && templateVariables(template.content).join(',') === '1';
+
+/** What "Map existing…" proposes: a usable template another usage type maps already, else the first other one. */
+export function suggestedTemplate<T extends Pick<Template, 'templateId' | 'usageTypes'>>(
+  usable: readonly T[],
+  currentCode: string | null,
+): T | undefined {
+  const others = usable.filter((t) => t.templateId !== currentCode);
+  return others.find((t) => t.usageTypes.length > 0) ?? others[0];
+}
+
+const templateRules = new Set<string>([
+  'empty',
+  'brackets',
+  'length',
+  'variable_format',
+  'variables_not_consecutive',
+  'variables_adjacent',
+  'single_variable',
+  'code_word',
+]);
+
+/**
+ * One broken template rule as a sentence in the reader's language. The shared rule check speaks English
+ * (the API's message); the figures it names are recomputed here from the same content.
+ */
+export function templateRuleText(rule: string, content: string, signName: string, fallback: string): string {
+  if (!templateRules.has(rule)) return fallback;
+  const variables = templateVariables(content);
+  return translate(`templates:rules.${rule}`, {
+    found: rule === 'single_variable' ? variables.length : variables.map((n) => `{${n}}`).join(', '),
+    length: renderMessage(
+      signName,
+      content,
+      variables.map(() => '123456'),
+    ).length,
+    max: maxMessageLength,
+    defaultValue: fallback,
+  });
+}

@@ -63,7 +63,9 @@ describe('TestSendForm', () => {
       .fn<(body: CreateTestSend) => Promise<void>>()
       .mockRejectedValueOnce(
         new ApiError(400, 'VALIDATION_FAILED', 'Invalid', {
-          fields: [{ field: 'body.phoneNumber', rule: 'phone', message: 'Not a valid number for CN' }],
+          fields: [
+            { field: 'body.phoneNumber', rule: 'invalidNumber', message: 'is not a valid number in CN' },
+          ],
         }),
       )
       .mockRejectedValueOnce(
@@ -72,10 +74,13 @@ describe('TestSendForm', () => {
     renderForm(onSubmit);
     fireEvent.change(field('Phone number'), { target: { value: '123' } });
     fireEvent.click(screen.getByRole('button', { name: 'Send test code' }));
-    await screen.findByText('Not a valid number for CN');
+    await screen.findByText('This is not a valid number in the chosen country: check the digits.');
     expect(field('Phone number').getAttribute('aria-invalid')).toBe('true');
     fireEvent.click(screen.getByRole('button', { name: 'Send test code' }));
-    await screen.findByText(/try again in 30 s/);
+    // One notice, in minutes and clock time, never "30 s".
+    const notice = await screen.findByText(/Try again in 1 minute, at /);
+    expect(notice.closest('[role="alert"]')?.textContent).not.toMatch(/\d+ s\b/);
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
   });
 
   it('refuses an empty number without calling the API, and is disabled without send:sms', () => {

@@ -1,29 +1,26 @@
-import type { CreateTestSend, TestSendMode } from '@smsdesk/shared/schemas/test-sends';
+import { fieldIssues } from '@smsdesk/shared/field-issues';
+import {
+  type CreateTestSend,
+  CreateTestSendSchema,
+  type TestSendMode,
+} from '@smsdesk/shared/schemas/test-sends';
 import { type UsageType, usageTypes } from '@smsdesk/shared/usage-types';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../../components/error-notice.tsx';
 import { Field } from '../../../components/field.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
+import { localFieldErrors, serverFieldErrors } from '../../../lib/field-message.ts';
 import {
   buildTestSendBody,
   countries,
+  countryName,
   initialTestSendValues,
   type TestSendFormValues,
 } from '../utils/test-send-form.ts';
 
-const modes: { value: TestSendMode; label: string; explanation: string }[] = [
-  {
-    value: 'smsdesk',
-    label: 'smsdesk — E.164 and just the code',
-    explanation: 'Sends the number with + and only the 6-digit code: checks the template and the account.',
-  },
-  {
-    value: 'logto',
-    label: "Logto-exact — what Logto's connector sends",
-    explanation:
-      'Digits without +, the code plus ui_locales when present, no fallback to Generic: reproduces what a sign-in does, failures included.',
-  },
-];
+// The tenant modes (logto-test, logto-live) are sent from the connector's Logto tab, where a tenant is picked.
+const modes: readonly Extract<TestSendMode, 'smsdesk' | 'logto'>[] = ['smsdesk', 'logto'];
 
 export interface TestSendFormProps {
   international: boolean;
@@ -37,6 +34,8 @@ export interface TestSendFormProps {
 const knownFields = ['phoneNumber', 'country', 'usageType', 'mode', 'uiLocales'] as const;
 
 export function TestSendForm({ international, usageTypeNotes = {}, canSend, onSubmit }: TestSendFormProps) {
+  const { t, i18n } = useTranslation('testSends');
+  const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState(() => initialTestSendValues(international));
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -49,54 +48,64 @@ export function TestSendForm({ international, usageTypeNotes = {}, canSend, onSu
     setFieldErrors(({ [key]: _, ...rest }) => rest);
   };
 
+  // The first field in the form's order that has an error gets the focus, once React has rendered it.
+  const focusFirstInvalid = () =>
+    requestAnimationFrame(() =>
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]:not(:disabled)')?.focus(),
+    );
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
     setFieldErrors({});
     if (values.phoneNumber.trim() === '') {
-      setFieldErrors({ phoneNumber: 'Enter the number to send the code to' });
+      setFieldErrors({ phoneNumber: t('form.phoneRequired') });
+      focusFirstInvalid();
+      return;
+    }
+    const body = buildTestSendBody(values);
+    // The API's own schema, checked in the browser first: a refusal never needs the round trip.
+    const local = localFieldErrors('testSends', fieldIssues(CreateTestSendSchema, body));
+    if (Object.keys(local).length > 0) {
+      setFieldErrors(local);
+      focusFirstInvalid();
       return;
     }
     setPending(true);
     try {
-      await onSubmit(buildTestSendBody(values));
+      await onSubmit(body);
     } catch (error) {
-      const fields = error instanceof ApiError ? error.fieldErrors() : {};
+      const fields = error instanceof ApiError ? serverFieldErrors('testSends', error) : {};
       const placed = Object.fromEntries(
         Object.entries(fields).filter(([k]) => (knownFields as readonly string[]).includes(k)),
       );
       setFieldErrors(placed);
       if (Object.keys(placed).length === 0 || Object.keys(placed).length !== Object.keys(fields).length)
         setFailure(error);
+      if (Object.keys(placed).length > 0) focusFirstInvalid();
     } finally {
       setPending(false);
     }
   };
 
-  const mode = modes.find((m) => m.value === values.mode) ?? modes[0]!;
-
   return (
-    <form className="form test-send-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form ref={formRef} className="form test-send-form" onSubmit={(e) => void submit(e)} noValidate>
       <fieldset className="plain" disabled={!canSend || pending}>
         <div className="form">
           <div className="row align-start">
-            <Field label="Country" error={fieldErrors.country}>
+            <Field label={t('form.country')} error={fieldErrors.country}>
               {(p) => (
                 <select {...p} value={values.country} onChange={(e) => set('country', e.target.value)}>
                   {countries.map((c) => (
                     <option key={c.code} value={c.code}>
-                      {c.code} +{c.dial} {c.name}
+                      {c.code} +{c.dial} {countryName(c.code, i18n.language)}
                     </option>
                   ))}
                 </select>
               )}
             </Field>
             <div className="grow">
-              <Field
-                label="Phone number"
-                error={fieldErrors.phoneNumber}
-                help="National number with the country, or E.164 with + (then the country is ignored)"
-              >
+              <Field label={t('form.phoneNumber')} error={fieldErrors.phoneNumber} help={t('form.phoneHelp')}>
                 {(p) => (
                   <input
                     {...p}
@@ -110,7 +119,7 @@ export function TestSendForm({ international, usageTypeNotes = {}, canSend, onSu
               </Field>
             </div>
           </div>
-          <Field label="Usage type" error={fieldErrors.usageType} help="The template mapped to it is sent">
+          <Field label={t('form.usageType')} error={fieldErrors.usageType} help={t('form.usageTypeHelp')}>
             {(p) => (
               <select
                 {...p}
@@ -127,7 +136,7 @@ export function TestSendForm({ international, usageTypeNotes = {}, canSend, onSu
           </Field>
           <div className="field">
             <span className="label" id={modeLabelId}>
-              Mode
+              {t('form.mode')}
             </span>
             <div
               role="radiogroup"
@@ -136,31 +145,27 @@ export function TestSendForm({ international, usageTypeNotes = {}, canSend, onSu
               className="radios"
             >
               {modes.map((m) => (
-                <label key={m.value} className="checkbox">
+                <label key={m} className="checkbox">
                   <input
                     type="radio"
                     name="mode"
-                    value={m.value}
-                    checked={values.mode === m.value}
-                    onChange={() => set('mode', m.value)}
+                    value={m}
+                    checked={values.mode === m}
+                    onChange={() => set('mode', m)}
                   />
-                  {m.label}
+                  {t(`form.modes.${m}.label`)}
                 </label>
               ))}
             </div>
             <span id={modeHelpId} className="help">
-              {mode.explanation}
+              {t(`form.modes.${values.mode === 'logto' ? 'logto' : 'smsdesk'}.explanation`)}
             </span>
             {fieldErrors.mode ? <span className="field-error">{fieldErrors.mode}</span> : null}
           </div>
           <Field
-            label="ui_locales (optional)"
+            label={t('form.uiLocales')}
             error={fieldErrors.uiLocales}
-            help={
-              values.mode === 'logto'
-                ? 'As a sign-in request carries it, e.g. zh-CN: Logto then sends it as a second parameter, which a single-{1} template refuses'
-                : 'Only sent in Logto-exact mode'
-            }
+            help={values.mode === 'logto' ? t('form.uiLocalesHelpLogto') : t('form.uiLocalesHelpOther')}
           >
             {(p) => (
               <input
@@ -174,25 +179,14 @@ export function TestSendForm({ international, usageTypeNotes = {}, canSend, onSu
           </Field>
         </div>
       </fieldset>
-      <RetryAfter error={failure} />
-      <ErrorNotice error={failure} title="Not sent" />
+      {/* One notice per problem: a 429 says when to retry inside it, in minutes and clock time. */}
+      <ErrorNotice error={failure} title={t('form.notSent')} />
       <div className="row">
         <button type="submit" className="button primary" disabled={!canSend || pending}>
-          Send test code
+          {t('form.send')}
         </button>
-        {pending ? <span className="muted">Sending…</span> : null}
+        {pending ? <span className="muted">{t('form.sending')}</span> : null}
       </div>
     </form>
-  );
-}
-
-function RetryAfter({ error }: { error: unknown }) {
-  if (!(error instanceof ApiError) || error.status !== 429) return null;
-  const seconds = Number(error.headers?.get('retry-after'));
-  return (
-    <div className="notice notice-warn">
-      Too many test sends
-      {Number.isFinite(seconds) && seconds > 0 ? `: try again in ${seconds} s` : ': wait a moment'}.
-    </div>
   );
 }

@@ -1,16 +1,24 @@
 import type { TestSend } from '@smsdesk/shared/schemas/test-sends';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CopyButton } from '../../../components/copy-button.tsx';
 import { ErrorNotice } from '../../../components/error-notice.tsx';
 import { Field } from '../../../components/field.tsx';
 import { Loading } from '../../../components/spinner.tsx';
 import { Time } from '../../../components/time.tsx';
+import { UiLocalesDiagnosis } from '../../../components/ui-locales-diagnosis.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { awaitingDelivery, useTestSend } from '../api/get-test-send.ts';
 import { attemptsLeftOf, useVerifyTestSend } from '../api/verify-test-send.ts';
+import { uiLocalesTrapOf } from '../utils/ui-locales-trap.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
+import { translate } from '../../../lib/translate.ts';
 
-const deliveryTone = { pending: 'amber', delivered: 'green', failed: 'red' } as const;
+export const deliveryTone = { pending: 'amber', delivered: 'green', failed: 'red' } as const;
+
+/** One name per mode everywhere (form, result, history); a mode this build does not know shows as sent. */
+export const modeName = (mode: string) => translate(`testSends:mode.${mode}`, { defaultValue: mode });
 
 /** The outcome of one test send; its delivery report updates by itself while pending. */
 export function TestSendResult({
@@ -23,7 +31,8 @@ export function TestSendResult({
   /** The emulator's inbox for the number, in development. */
   inboxUrl?: string | null;
 }) {
-  const { data, error, isPending } = useTestSend(id);
+  const { t } = useTranslation('testSends');
+  const { data, error, isPending, refetch } = useTestSend(id);
   const queryClient = useQueryClient();
   const final = data ? !awaitingDelivery(data) : false;
   // The history shows the delivery too: refresh it once the report is final.
@@ -31,16 +40,17 @@ export function TestSendResult({
     if (final) void queryClient.invalidateQueries({ queryKey: queryKeys.testSends.lists });
   }, [final, queryClient]);
 
-  if (isPending) return <Loading label="Loading the test send…" />;
-  if (!data) return <ErrorNotice error={error} title="The test send could not be loaded" />;
+  if (isPending) return <Loading label={t('result.loading')} />;
+  if (!data)
+    return <ErrorNotice error={error} title={t('result.loadFailed')} onRetry={() => void refetch()} />;
   return (
-    <section className="result-card" data-testid="test-send-result" aria-label="Test send result">
+    <section className="result-card" data-testid="test-send-result" aria-label={t('result.label')}>
       <TestSendSummary send={data} />
-      <ErrorNotice error={error} title="The delivery report could not be refreshed" />
+      <ErrorNotice error={error} title={t('result.refreshFailed')} onRetry={() => void refetch()} />
       {inboxUrl && data.status === 'sent' ? (
         <p>
           <a href={inboxUrl} target="_blank" rel="noreferrer">
-            Open the emulator's inbox for this number
+            {t('result.inbox')}
           </a>
         </p>
       ) : null}
@@ -50,62 +60,90 @@ export function TestSendResult({
 }
 
 export function TestSendSummary({ send }: { send: TestSend }) {
+  const { t } = useTranslation('testSends');
+  const trap = uiLocalesTrapOf(send);
   return (
     <>
       <div className="row">
         <h3 className="grow">
           {send.status === 'sent' ? (
-            <span className="badge badge-green" data-testid="send-status">
-              sent
+            <span className="badge badge-green" data-testid="send-status" data-status="sent">
+              {t('status.sent')}
             </span>
           ) : (
-            <span className="badge badge-red" data-testid="send-status">
-              failed
+            <span className="badge badge-red" data-testid="send-status" data-status="failed">
+              {t('status.failed')}
             </span>
           )}{' '}
-          {send.usageType} to {send.phoneNumberMasked}
+          {t('result.title', { usageType: send.usageType, phone: send.phoneNumberMasked })}
         </h3>
         <span className="muted">
           <Time value={send.createdAt} />
         </span>
       </div>
-      {send.guidance ? (
+      {trap ? (
+        // The diagnosis first, then the fix, then the API's words and Tencent's code.
+        <UiLocalesDiagnosis
+          locale={trap.locale}
+          details={
+            <p className="small">
+              {send.guidance} <code>{send.tencent.code}</code>
+            </p>
+          }
+        />
+      ) : send.guidance ? (
         <div className={`notice ${send.status === 'sent' ? 'notice-warn' : 'notice-error'}`} role="note">
           {send.guidance}
         </div>
       ) : null}
       <dl className="facts">
-        <dt>Tencent's answer</dt>
+        <dt>{t('result.tencentAnswer')}</dt>
         <dd>
           <code>{send.tencent.code}</code> {send.tencent.message}
         </dd>
-        <dt>Template</dt>
-        <dd>{send.templateCode ? <code>{send.templateCode}</code> : 'none mapped'}</dd>
-        <dt>Mode</dt>
-        <dd>{send.mode === 'logto' ? 'Logto-exact' : 'smsdesk'}</dd>
-        <dt>Serial number</dt>
-        <dd>{send.tencent.serialNo ? <code>{send.tencent.serialNo}</code> : '—'}</dd>
-        <dt>Fee</dt>
+        <dt>{t('result.template')}</dt>
+        <dd>{send.templateCode ? <code>{send.templateCode}</code> : t('result.noneMapped')}</dd>
+        <dt>{t('result.mode')}</dt>
+        <dd data-mode={send.mode}>{modeName(send.mode)}</dd>
+        <dt>{t('result.serialNo')}</dt>
+        <dd>
+          {send.tencent.serialNo ? (
+            <>
+              <code>{send.tencent.serialNo}</code> <CopyButton text={send.tencent.serialNo} compact />
+            </>
+          ) : (
+            '—'
+          )}
+        </dd>
+        <dt>{t('result.fee')}</dt>
         <dd>{send.tencent.fee ?? '—'}</dd>
-        <dt>Request id</dt>
-        <dd>{send.tencent.requestId ? <code>{send.tencent.requestId}</code> : '—'}</dd>
-        <dt>Delivery</dt>
+        <dt>{t('result.requestId')}</dt>
+        <dd>
+          {send.tencent.requestId ? (
+            <>
+              <code>{send.tencent.requestId}</code> <CopyButton text={send.tencent.requestId} compact />
+            </>
+          ) : (
+            '—'
+          )}
+        </dd>
+        <dt>{t('result.delivery')}</dt>
         <dd>
           <span
             className={`badge badge-${deliveryTone[send.delivery.status]}`}
             data-testid="delivery-status"
             data-status={send.delivery.status}
           >
-            {send.delivery.status}
+            {t(`delivery.${send.delivery.status}`)}
           </span>
           {send.delivery.description ? <span className="muted"> {send.delivery.description}</span> : null}
           {send.delivery.receivedAt ? (
             <span className="muted">
               {' '}
-              at <Time value={send.delivery.receivedAt} />
+              {t('result.deliveredAt')} <Time value={send.delivery.receivedAt} />
             </span>
           ) : null}
-          {awaitingDelivery(send) ? <span className="muted"> (waiting for Tencent's report…)</span> : null}
+          {awaitingDelivery(send) ? <span className="muted"> {t('result.waiting')}</span> : null}
         </dd>
       </dl>
     </>
@@ -113,6 +151,7 @@ export function TestSendSummary({ send }: { send: TestSend }) {
 }
 
 function VerifyCode({ send, canSend }: { send: TestSend; canSend: boolean }) {
+  const { t } = useTranslation('testSends');
   const verify = useVerifyTestSend();
   const [code, setCode] = useState('');
 
@@ -120,9 +159,9 @@ function VerifyCode({ send, canSend }: { send: TestSend; canSend: boolean }) {
     return (
       <p>
         <span className="badge badge-green" data-testid="verified">
-          Verified
+          {t('verify.verified')}
         </span>{' '}
-        The code that arrived is the one smsdesk sent.
+        {t('verify.verifiedText')}
       </p>
     );
   }
@@ -140,11 +179,12 @@ function VerifyCode({ send, canSend }: { send: TestSend; canSend: boolean }) {
     <form className="form verify-form" onSubmit={submit} noValidate>
       <div className="row align-end">
         <Field
-          label="Enter the code you received"
+          label={t('verify.label')}
           help={
             send.codeExpiresAt ? (
               <>
-                Valid until <Time value={send.codeExpiresAt} />; {send.verifyAttemptsLeft} attempts left
+                {t('verify.validUntil')} <Time value={send.codeExpiresAt} />;{' '}
+                {t('verify.attemptsLeft', { count: send.verifyAttemptsLeft })}
               </>
             ) : null
           }
@@ -167,18 +207,18 @@ function VerifyCode({ send, canSend }: { send: TestSend; canSend: boolean }) {
           className="button primary"
           disabled={!canSend || verify.isPending || exhausted || code.length !== 6}
         >
-          Verify
+          {t('verify.submit')}
         </button>
       </div>
       {mismatch ? (
         <div className="notice notice-error" role="alert" data-testid="verify-mismatch">
-          That is not the code that was sent
-          {left !== null ? `: ${left === 1 ? 'one attempt' : `${left} attempts`} left` : ''}.
+          {t('verify.mismatch')}
+          {left !== null ? ` ${t('verify.attemptsLeft', { count: left })}.` : ''}
         </div>
       ) : (
-        <ErrorNotice error={verify.error} title="Not verified" />
+        <ErrorNotice error={verify.error} title={t('verify.notVerified')} />
       )}
-      {expired && !verify.error ? <p className="muted">The code has expired: send a new one.</p> : null}
+      {expired && !verify.error ? <p className="muted">{t('verify.expired')}</p> : null}
     </form>
   );
 }

@@ -132,4 +132,43 @@ describe('TestSendsPanel', () => {
     await new Promise((r) => setTimeout(r, 2500));
     expect(reads).toBeLessThanOrEqual(readsWhenDelivered + 1);
   }, 15_000);
+
+  it("clears the previous send's card when the next send is refused, with one notice", async () => {
+    server.use(...handlers());
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={queryClient}>
+        <TestSendsPanel
+          connectorId={sent.connectorId}
+          international={false}
+          canSend
+          readOnly={false}
+          emulatorUrl={null}
+        />
+      </QueryClientProvider>,
+    );
+    await screen.findByText('No test sends yet.');
+    fireEvent.change(screen.getByLabelText('Phone number'), { target: { value: '13800138001' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send test code' }));
+    await screen.findByTestId('test-send-result');
+
+    server.use(
+      http.post(`${testApiUrl}/api/connectors/:id/test-sends`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              code: 'RATE_LIMITED',
+              message: 'Too many test sends',
+              details: { retryAfterSeconds: 600 },
+            },
+          },
+          { status: 429, headers: { 'retry-after': '600' } },
+        ),
+      ),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Send test code' }));
+    await screen.findByText(/Try again in 10 minutes, at /);
+    expect(screen.queryByTestId('test-send-result')).toBeNull();
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+  });
 });

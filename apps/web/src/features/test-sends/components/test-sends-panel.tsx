@@ -1,5 +1,6 @@
 import type { UsageType } from '@smsdesk/shared/usage-types';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ReadOnlyHint } from '../../../components/read-only-hint.tsx';
 import { useCreateTestSend } from '../api/create-test-send.ts';
 import { e164Of } from '../utils/test-send-form.ts';
@@ -17,6 +18,12 @@ export interface TestSendsPanelProps {
   readOnly: boolean;
   /** The Tencent emulator's base URL in development, for the inbox link; null elsewhere. */
   emulatorUrl: string | null;
+  /**
+   * The send whose card is open, kept by the caller (the route keeps it in the address, so a pending
+   * send can still be verified after a reload); the panel keeps it itself when these are absent.
+   */
+  openSendId?: string | null;
+  onOpenSend?: (id: string | null) => void;
 }
 
 /** The Test sends tab: send a real code, verify it, watch the delivery report; the history below. */
@@ -27,34 +34,48 @@ export function TestSendsPanel({
   canSend,
   readOnly,
   emulatorUrl,
+  openSendId,
+  onOpenSend,
 }: TestSendsPanelProps) {
+  const { t } = useTranslation('testSends');
   const create = useCreateTestSend(connectorId);
-  const [last, setLast] = useState<{ id: string; e164: string | null } | null>(null);
+  const [ownOpen, setOwnOpen] = useState<string | null>(null);
+  const open = onOpenSend ? (openSendId ?? null) : ownOpen;
+  const setOpen = onOpenSend ?? setOwnOpen;
+  // The number as typed is known only for a send made in this page view (the API keeps it masked).
+  const [typed, setTyped] = useState<{ id: string; e164: string | null } | null>(null);
+  const e164 = typed && typed.id === open ? typed.e164 : null;
   const inboxUrl =
-    emulatorUrl && last?.e164
-      ? `${emulatorUrl}/__emulator/inbox?phone=${encodeURIComponent(last.e164)}`
-      : null;
+    emulatorUrl && e164 ? `${emulatorUrl}/__emulator/inbox?phone=${encodeURIComponent(e164)}` : null;
 
   return (
     <>
-      <h2>Send a test code</h2>
-      <p className="muted">
-        Sends a real 6-digit code through Tencent with this connector's credentials and the template mapped to
-        the usage type, then lets you check that the code which arrived is the one sent.
-      </p>
+      <h2>{t('panel.title')}</h2>
+      <p className="muted">{t('panel.intro')}</p>
       {readOnly ? <ReadOnlyHint /> : null}
       <TestSendForm
         international={international}
         usageTypeNotes={usageTypeNotes}
         canSend={canSend}
         onSubmit={async (body) => {
+          // A refused send clears the previous send's card: it must not look like this send's result.
+          setOpen(null);
           const sent = await create.mutateAsync(body);
-          setLast({ id: sent.id, e164: e164Of(body) });
+          setTyped({ id: sent.id, e164: e164Of(body) });
+          setOpen(sent.id);
         }}
       />
-      {last ? <TestSendResult key={last.id} id={last.id} canSend={canSend} inboxUrl={inboxUrl} /> : null}
-      <h2>History</h2>
-      <TestSendsHistory connectorId={connectorId} />
+      {open ? <TestSendResult key={open} id={open} canSend={canSend} inboxUrl={inboxUrl} /> : null}
+      <h2>{t('panel.history')}</h2>
+      <TestSendsHistory
+        connectorId={connectorId}
+        onOpen={(id) => {
+          setOpen(id);
+          requestAnimationFrame(() =>
+            document.querySelector<HTMLElement>('[data-testid="test-send-result"]')?.scrollIntoView?.(),
+          );
+        }}
+      />
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { UsageType } from '@smsdesk/shared/usage-types';
 export interface Country {
   code: string;
   dial: string;
+  /** English name, for a runtime without region names. */
   name: string;
 }
 
@@ -24,6 +25,15 @@ export const countries: readonly Country[] = [
   { code: 'AU', dial: '61', name: 'Australia' },
   { code: 'IN', dial: '91', name: 'India' },
 ];
+
+/** The country's name in the reader's language (Intl knows them all), else its English name. */
+export function countryName(code: string, language: string): string {
+  try {
+    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return countries.find((c) => c.code === code)?.name ?? code;
+  }
+}
 
 export const defaultCountry = (international: boolean) => (international ? 'US' : 'CN');
 
