@@ -1,6 +1,7 @@
 import type { TestSend } from '@smsdesk/shared/schemas/test-sends';
 
 const templateRefusals = new Set([
+  'FailedOperation.TemplateParamSetNotMatchApprovedTemplate',
   'FailedOperation.TemplateIncorrectOrUnapproved',
   'InvalidParameterValue.TemplateParameterFormatError',
 ]);
