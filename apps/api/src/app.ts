@@ -25,7 +25,8 @@ import dbPlugin from './plugins/db.ts';
 import errorsPlugin from './plugins/errors.ts';
 import jsonBodyPlugin from './plugins/json-body.ts';
 import openapiPlugin from './plugins/openapi.ts';
-import securityPlugin from './plugins/security.ts';
+import securityPlugin, { securityHeadersFor } from './plugins/security.ts';
+import { clientErrorHandlerWith, frameworkErrorsWith } from './lib/framework-errors.ts';
 import sessionPlugin from './plugins/session.ts';
 import spaPlugin, { hasBuiltSpa, spaFallback } from './plugins/spa.ts';
 import { OneLinePerRequest } from './lib/request-log.ts';
@@ -89,7 +90,11 @@ export function loggerOptions(config: Config) {
 
 /** Builds the whole API, ready for `inject()` or `listen()`; it never listens itself. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const headers = securityHeadersFor(config);
   const app = Fastify({
+    // The router's and Node's parser's refusals answer like every other error (shared body, same headers).
+    frameworkErrors: frameworkErrorsWith(headers),
+    clientErrorHandler: clientErrorHandlerWith(headers),
     logger: deps.logger ?? loggerOptions(config),
     logController: config.requestLog === 'line' ? new OneLinePerRequest() : new LogController(),
     genReqId: (req) => {
@@ -107,7 +112,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // only read app.<service>: the load order is the architecture.
   const serveSpa = hasBuiltSpa(config.webDist);
   await app.register(errorsPlugin, serveSpa ? { pageFallback: spaFallback } : {});
-  await app.register(securityPlugin, { config });
+  await app.register(securityPlugin, { config, headers });
   await app.register(jsonBodyPlugin);
   await app.register(openapiPlugin, { serveDocs: config.apiDocs });
 

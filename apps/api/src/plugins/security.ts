@@ -27,10 +27,10 @@ const allowedMethods = 'GET, HEAD, POST, PUT, PATCH, DELETE';
 const allowedHeaders = 'Authorization, Content-Type, If-Match, If-None-Match';
 const exposedHeaders = 'ETag, Location, Retry-After, WWW-Authenticate';
 
-async function securityPlugin(app: FastifyInstance, opts: { config: Config }) {
-  const { config } = opts;
+/** The security headers of every reply, the framework's own refusals included. */
+export function securityHeadersFor(config: Config): Record<string, string> {
   const logtoOrigin = new URL(config.logto.endpoint).origin;
-  const headers = securityHeaders({
+  return securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -45,6 +45,14 @@ async function securityPlugin(app: FastifyInstance, opts: { config: Config }) {
       },
     },
   });
+}
+
+async function securityPlugin(
+  app: FastifyInstance,
+  opts: { config: Config; headers?: Record<string, string> },
+) {
+  const { config } = opts;
+  const headers = opts.headers ?? securityHeadersFor(config);
   // No WEB_ORIGIN: no value an Origin header can equal.
   const allowedOrigin = config.webOrigin ?? Symbol('no web origin');
 
