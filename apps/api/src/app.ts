@@ -93,8 +93,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(connectorsPlugin);
   await app.register(templatesPlugin);
   await app.register(checkPlugin);
-  await app.register(testSendsPlugin, { config });
   await app.register(logtoTenantsPlugin, { config });
+  await app.register(testSendsPlugin, { config });
 
   const checks: ReadinessCheck[] = [{ name: 'database', check: () => ping(app.db.kysely) }];
   await app.register(healthRoutes, { checks: () => checks });

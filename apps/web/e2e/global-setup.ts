@@ -32,7 +32,12 @@ export async function setup(project: TestProject) {
   // Templates made in a test are reviewed only when the test approves them through the control API.
   emulator = await startTencentSmsEmulator({ port: emulatorPort, reviewDelayMs: null, limits: false });
   // The SPA bundle is built for the dev ports, so the stack runs on them: dev-logto in this process.
-  logto = await startDevLogto({ port: logtoPort, keyFile: `${webDist}/../node_modules/.e2e-jwks.json` });
+  // Its Management API runs the real Tencent connector, whose requests go to the emulator.
+  logto = await startDevLogto({
+    port: logtoPort,
+    keyFile: `${webDist}/../node_modules/.e2e-jwks.json`,
+    tencentEmulatorUrl: emulator.url,
+  });
   // The production build, as `pnpm start` runs it: one process serves the SPA and the API.
   api = await startNodeProcess({
     args: ['dist/server.js'],

@@ -38,6 +38,8 @@ export function handleControl(core: EmulatorCore, method: string, url: URL, raw:
   if (route === 'GET /requests') return json(200, { requests: core.requests(query('action')) });
   if (route === 'GET /templates') return json(200, { templates: core.templates() });
   if (route === 'GET /health') return json(200, { ok: true });
+  if (route === 'GET /accounts') return json(200, { accounts: core.accounts() });
+  if (route === 'GET /settings') return json(200, core.settings());
   if (route === 'POST /reset') {
     core.reset();
     return json(200, { ok: true });
@@ -63,6 +65,17 @@ export function handleControl(core: EmulatorCore, method: string, url: URL, raw:
     if (typeof fault === 'string') return json(400, { error: fault });
     core.faults.add(fault);
     return json(200, { fault, faults: core.faults.list() });
+  }
+  if (route === 'PATCH /settings') {
+    const settings = core.changeSettings(body.value);
+    return typeof settings === 'string' ? json(400, { error: settings }) : json(200, settings);
+  }
+  const account = /^PATCH \/accounts\/([^/]+)$/.exec(route);
+  if (account?.[1]) {
+    const id = decodeURIComponent(account[1]);
+    const view = core.setAccountMode(id, body.value);
+    if (typeof view === 'string') return json(400, { error: view });
+    return view ? json(200, view) : notFound(`account ${id}`);
   }
   const review = /^POST \/templates\/(\d+)\/(approve|reject)$/.exec(route);
   if (review?.[1] && review[2]) {

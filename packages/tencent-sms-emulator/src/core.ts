@@ -1,6 +1,9 @@
+import { type AccountMode, copyMode, toModeChanges } from './accounts.ts';
 import { type Fault, FaultQueue, type FaultSpec, toFault } from './faults.ts';
+import { type FrequencyLimits, defaultLimits } from './limits.ts';
 import { phoneKey } from './phone.ts';
 import {
+  type EmulatorSettings,
   type RequestLogEntry,
   Store,
   type StoreOptions,
@@ -35,6 +38,12 @@ const view = (t: Template): TemplateView => ({
   remark: t.remark,
   createTime: t.createTime,
 });
+
+export interface AccountView {
+  secretId: string;
+  sdkAppIds: string[];
+  mode: AccountMode;
+}
 
 export class EmulatorCore {
   readonly store: Store;
@@ -77,6 +86,59 @@ export class EmulatorCore {
     return t
       ? view(this.store.decide(t, -1, reviewReply ?? 'Rejected by the emulator control API.'))
       : undefined;
+  }
+
+  accounts(): AccountView[] {
+    return [...this.store.accounts.values()].map((a) => ({
+      secretId: a.secretId,
+      sdkAppIds: [...a.sdkAppIds],
+      mode: copyMode(this.store.modeOf(a.secretId)),
+    }));
+  }
+
+  /** Changes an account's mode until the next reset; a string is the reason a change was refused. */
+  setAccountMode(secretId: string, changes: unknown): AccountView | undefined | string {
+    const account = this.store.accounts.get(secretId);
+    if (!account) return undefined;
+    const valid = toModeChanges(changes);
+    if (typeof valid === 'string') return valid;
+    this.store.modes.set(secretId, { ...this.store.modeOf(secretId), ...valid });
+    return this.accounts().find((a) => a.secretId === secretId);
+  }
+
+  settings(): EmulatorSettings {
+    return this.store.settings();
+  }
+
+  /** `limits`: partial overrides of Tencent's defaults, or false; `unsupportedCountries`: ISO codes. */
+  changeSettings(changes: unknown): EmulatorSettings | string {
+    if (typeof changes !== 'object' || changes === null || Array.isArray(changes))
+      return 'body must be a JSON object';
+    const c = changes as Record<string, unknown>;
+    const unknown = Object.keys(c).find((k) => k !== 'limits' && k !== 'unsupportedCountries');
+    if (unknown) return `unknown field ${unknown}; known: limits, unsupportedCountries`;
+    let limits = this.store.limiter.limits;
+    if (c.limits === false) limits = false;
+    else if (c.limits !== undefined) {
+      if (typeof c.limits !== 'object' || c.limits === null) return 'limits must be an object or false';
+      const next: FrequencyLimits = { ...(limits || defaultLimits) };
+      for (const [key, value] of Object.entries(c.limits)) {
+        if (!(key in defaultLimits))
+          return `limits.${key} is not a limit; known: ${Object.keys(defaultLimits).join(', ')}`;
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+          return `limits.${key} must be a non-negative integer (0 disables it)`;
+        next[key as keyof FrequencyLimits] = value;
+      }
+      limits = next;
+    }
+    if (c.unsupportedCountries !== undefined) {
+      const list = c.unsupportedCountries;
+      if (!Array.isArray(list) || list.some((x) => typeof x !== 'string' || !/^[A-Z]{2}$/.test(x)))
+        return 'unsupportedCountries must be an array of ISO country codes such as "KP"';
+      this.store.unsupportedCountries = [...(list as string[])];
+    }
+    this.store.limiter.limits = limits;
+    return this.settings();
   }
 
   /** Throws on an invalid spec so in-process callers notice mistakes. */

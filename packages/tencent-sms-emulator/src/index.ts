@@ -1,15 +1,17 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EmulatorCore, type TemplateView } from './core.ts';
+import type { AccountMode } from './accounts.ts';
+import { type AccountView, EmulatorCore, type TemplateView } from './core.ts';
 import type { Fault, FaultSpec } from './faults.ts';
 import { type FrequencyLimits, defaultLimits } from './limits.ts';
 import { type Logger, createListener } from './server.ts';
-import type { RequestLogEntry, Store, StoredMessage } from './store.ts';
+import type { EmulatorSettings, RequestLogEntry, Store, StoredMessage } from './store.ts';
 
 export {
   devAccount,
   devLogtoConnectorConfig,
   otherAccount,
+  pendingSignName,
   seededLogtoTemplates,
   seededSignIds,
   seededTemplateIds,
@@ -22,7 +24,9 @@ export { defaultLimits } from './limits.ts';
 export type { FrequencyLimits } from './limits.ts';
 export type { Fault, FaultKind, FaultSpec } from './faults.ts';
 export type { DeliveryReport, RequestLogEntry, StoredMessage } from './store.ts';
-export type { TemplateView } from './core.ts';
+export type { AccountView, TemplateView } from './core.ts';
+export type { AccountMode } from './accounts.ts';
+export type { EmulatorSettings } from './store.ts';
 export type { Logger } from './server.ts';
 
 export interface TencentSmsEmulatorOptions {
@@ -37,6 +41,8 @@ export interface TencentSmsEmulatorOptions {
   /** Clock (ms) for review delays, frequency limits and timestamps; signature expiry uses the real clock. */
   now?: () => number;
   logger?: Logger;
+  /** ISO codes Tencent does not deliver to (UnsupportedOperation.UnsuportedRegion); default ['KP']. */
+  unsupportedCountries?: string[];
 }
 
 export interface TencentSmsEmulator {
@@ -54,6 +60,15 @@ export interface TencentSmsEmulator {
   rejectTemplate(id: number | string, reviewReply?: string): TemplateView | undefined;
   injectFault(fault: FaultSpec): Fault;
   clearFaults(): void;
+  accounts(): AccountView[];
+  /** Partial AccountMode; throws on an invalid change. Undone by reset(). */
+  setAccountMode(secretId: string, changes: Partial<AccountMode>): AccountView;
+  settings(): EmulatorSettings;
+  /** `{ limits?: Partial<FrequencyLimits> | false, unsupportedCountries?: string[] }`; undone by reset(). */
+  changeSettings(changes: {
+    limits?: Partial<FrequencyLimits> | false;
+    unsupportedCountries?: string[];
+  }): EmulatorSettings;
   /** The raw in-memory state, for assertions the accessors above do not cover. */
   store: Store;
 }
@@ -65,6 +80,7 @@ export async function startTencentSmsEmulator(
     now: options.now ?? Date.now,
     reviewDelayMs: options.reviewDelayMs === undefined ? 5000 : options.reviewDelayMs,
     limits: options.limits === false ? false : { ...defaultLimits, ...options.limits },
+    ...(options.unsupportedCountries ? { unsupportedCountries: options.unsupportedCountries } : {}),
   });
   const { listener, cancelDelays } = createListener({ core, realNow: Date.now, logger: options.logger });
   const server = createServer((req, res) => void listener(req, res));
@@ -98,6 +114,19 @@ export async function startTencentSmsEmulator(
     rejectTemplate: (id, reply) => core.rejectTemplate(id, reply),
     injectFault: (fault) => core.injectFault(fault),
     clearFaults: () => core.faults.clear(),
+    accounts: () => core.accounts(),
+    setAccountMode: (secretId, changes) => {
+      const view = core.setAccountMode(secretId, changes);
+      if (view === undefined) throw new Error(`no account ${secretId}`);
+      if (typeof view === 'string') throw new Error(view);
+      return view;
+    },
+    settings: () => core.settings(),
+    changeSettings: (changes) => {
+      const settings = core.changeSettings(changes);
+      if (typeof settings === 'string') throw new Error(settings);
+      return settings;
+    },
     store: core.store,
   };
 }

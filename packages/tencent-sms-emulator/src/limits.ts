@@ -10,7 +10,8 @@ export interface FrequencyLimits {
   daily: number;
 }
 
-export const defaultLimits: FrequencyLimits = { sameContentSeconds: 30, hourly: 5, daily: 10 };
+/** Tencent's documented defaults: same content once per 30 s, 10 per natural day; no hourly cap. */
+export const defaultLimits: FrequencyLimits = { sameContentSeconds: 30, hourly: 0, daily: 10 };
 
 export type LimitCode =
   | 'LimitExceeded.PhoneNumberThirtySecondLimit'
@@ -37,7 +38,7 @@ interface SendRecord {
 export class FrequencyLimiter {
   private readonly sent = new Map<string, SendRecord[]>();
 
-  constructor(private readonly limits: FrequencyLimits | false) {}
+  constructor(public limits: FrequencyLimits | false) {}
 
   /** The limit a new send would break, if any. `key` identifies SdkAppId + number. */
   check(key: string, content: string, now: number): LimitCode | undefined {

@@ -14,7 +14,8 @@ export type ParsedPhone =
     }
   | { valid: false; region: PhoneRegion };
 
-// A small calling-code → ISO table; enough for tests and dev data, unknown codes still send (IsoCode "").
+// A small calling-code → ISO table; enough for tests and dev data. Unknown codes still send, with IsoCode
+// "DEF" as Tencent answers for a country it cannot name.
 const ISO_BY_CALLING_CODE: Record<string, string> = {
   '1': 'US',
   '7': 'RU',
@@ -35,6 +36,7 @@ const ISO_BY_CALLING_CODE: Record<string, string> = {
   '84': 'VN',
   '91': 'IN',
   '852': 'HK',
+  '850': 'KP',
   '853': 'MO',
   '886': 'TW',
 };
@@ -46,7 +48,7 @@ function splitCallingCode(digits: string): { nationCode: string; subscriber: str
     if (iso) return { nationCode: code, subscriber: digits.slice(len), isoCode: iso };
   }
   // Unknown calling code: guess a 2-digit one, as the exact split does not matter for the emulator.
-  return { nationCode: digits.slice(0, 2), subscriber: digits.slice(2), isoCode: '' };
+  return { nationCode: digits.slice(0, 2), subscriber: digits.slice(2), isoCode: 'DEF' };
 }
 
 export function parsePhone(raw: string): ParsedPhone {

@@ -57,6 +57,9 @@ export function devLogtoConnectorConfig() {
   };
 }
 
+/** Tencent's rule: a mainland sign is 2–12 characters. */
+export const pendingSignName = 'smsdesk审核中';
+
 export const seededSignIds = { approved: 10001, underReview: 10002, other: 10003 } as const;
 
 /** First id handed to templates created through AddSmsTemplate. */
@@ -110,7 +113,7 @@ export const seedSigns: SignSeed[] = [
   {
     signId: seededSignIds.underReview,
     owner: devAccount.secretId,
-    signName: 'smsdesk-pending',
+    signName: pendingSignName,
     international: 0,
     statusCode: 1,
     reviewReply: '',

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { actions } from './actions/index.ts';
+import { actionParameters, actions } from './actions/index.ts';
 import { authenticate, secretIdOf } from './auth.ts';
 import { CONTROL_PREFIX, handleControl } from './control.ts';
 import type { EmulatorCore } from './core.ts';
 import { TencentError, errorEnvelope, missingParameter, successEnvelope } from './envelope.ts';
-import type { Params } from './params.ts';
+import { type Params, fromQuery, unknownParameter } from './params.ts';
 import { SMS_API_VERSION, smsRegions } from './seed.ts';
 import type { RequestLogEntry } from './store.ts';
 
@@ -98,6 +98,10 @@ export function createListener(deps: ListenerDeps) {
         );
       }
       if (!params) throw new TencentError('InvalidParameter', 'The request body is not a valid JSON object.');
+      const unknown = unknownParameter(params, actionParameters[action] ?? []);
+      if (unknown !== undefined) {
+        throw new TencentError('UnknownParameter', `The parameter \`${unknown}\` is not recognized.`);
+      }
       core.store.settleReviews();
       return {
         outcome: 'ok',
@@ -115,7 +119,7 @@ export function createListener(deps: ListenerDeps) {
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer): Promise<void> {
     const action = headerOf(req, 'x-tc-action') ?? '';
-    const params = parseParams(raw);
+    const params = req.method === 'GET' ? fromQuery(url.searchParams) : parseParams(raw);
     const entry: RequestLogEntry = {
       action,
       params: params ?? raw.toString('utf8'),
@@ -155,8 +159,14 @@ export function createListener(deps: ListenerDeps) {
         const reply = handleControl(core, req.method ?? 'GET', url, raw);
         return send(res, reply.status, reply.contentType, reply.body);
       }
-      if (req.method === 'POST') return await handleApi(req, res, url, raw);
-      send(res, 404, 'application/json', JSON.stringify({ error: 'Tencent Cloud API calls are POST /' }));
+      // Tencent serves API 3.0 calls as POST (JSON body) and GET (parameters in the query string).
+      if (req.method === 'POST' || req.method === 'GET') return await handleApi(req, res, url, raw);
+      send(
+        res,
+        404,
+        'application/json',
+        JSON.stringify({ error: 'Tencent Cloud API calls are POST / or GET /' }),
+      );
     } catch (e) {
       deps.logger?.info(`request failed: ${e instanceof Error ? e.message : String(e)}`);
       if (!res.headersSent) send(res, 500, 'text/plain', 'emulator error');

@@ -1,3 +1,4 @@
+import { type AccountMode, copyMode, defaultAccountMode } from './accounts.ts';
 import { FrequencyLimiter, type FrequencyLimits } from './limits.ts';
 import {
   type AccountSeed,
@@ -61,10 +62,26 @@ export interface RequestLogEntry {
   outcome: string;
 }
 
+/** One number of a SendSms request of an own SdkAppId, as SendStatusStatistics counts it. */
+export interface Submission {
+  sdkAppId: string;
+  at: number;
+  fee: number;
+  ok: boolean;
+}
+
+export interface EmulatorSettings {
+  limits: FrequencyLimits | false;
+  /** ISO codes of countries Tencent does not deliver to (UnsupportedOperation.UnsuportedRegion). */
+  unsupportedCountries: string[];
+}
+
 export interface StoreOptions {
   now: () => number;
   reviewDelayMs: number | null;
   limits: FrequencyLimits | false;
+  /** Default ['KP']. */
+  unsupportedCountries?: string[];
 }
 
 export class Store {
@@ -76,6 +93,10 @@ export class Store {
   messages: StoredMessage[] = [];
   reports = new Map<string, DeliveryReport[]>();
   requests: RequestLogEntry[] = [];
+  submissions: Submission[] = [];
+  /** SecretId → mode; reset to the defaults. */
+  modes = new Map<string, AccountMode>();
+  unsupportedCountries: string[] = [];
   limiter: FrequencyLimiter;
   private nextTemplateId = FIRST_NEW_TEMPLATE_ID;
   private nextMessageId = 1;
@@ -87,6 +108,14 @@ export class Store {
 
   now(): number {
     return this.options.now();
+  }
+
+  modeOf(secretId: string): AccountMode {
+    return this.modes.get(secretId) ?? copyMode(defaultAccountMode);
+  }
+
+  settings(): EmulatorSettings {
+    return { limits: this.limiter.limits, unsupportedCountries: [...this.unsupportedCountries] };
   }
 
   reset(): void {
@@ -102,6 +131,10 @@ export class Store {
     this.messages = [];
     this.reports = new Map();
     this.requests = [];
+    this.submissions = [];
+    this.modes = new Map(seedAccounts.map((a) => [a.secretId, copyMode(defaultAccountMode)]));
+    this.unsupportedCountries = [...(this.options.unsupportedCountries ?? ['KP'])];
+    this.limiter.limits = this.options.limits;
     this.limiter.clear();
     this.nextTemplateId = FIRST_NEW_TEMPLATE_ID;
     this.nextMessageId = 1;

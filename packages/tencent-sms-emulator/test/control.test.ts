@@ -114,7 +114,7 @@ describe('control API', () => {
     });
     expect(rejected).toMatchObject({ templateId: 100001, statusCode: -1, reviewReply: 'nope' });
     expect((await sendTo(['13800138001'])).SendStatusSet?.[0]?.Code).toBe(
-      'FailedOperation.TemplateIncorrectOrUnapproved',
+      'FailedOperation.TemplateUnapprovedOrNotExist',
     );
     const missing = await fetch(`${emu.url}/__emulator/templates/1/approve`, { method: 'POST' });
     expect(missing.status).toBe(404);

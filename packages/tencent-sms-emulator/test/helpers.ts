@@ -46,7 +46,10 @@ export async function rawCall(
   url: string,
   init: {
     action: string;
-    body: unknown;
+    body?: unknown;
+    /** GET: the parameters go in `query`, the signed payload is empty. */
+    method?: 'POST' | 'GET';
+    query?: string;
     timestamp?: number;
     secretId?: string;
     secretKey?: string;
@@ -55,11 +58,12 @@ export async function rawCall(
     authorization?: string | null;
   },
 ): Promise<{ Response: Record<string, unknown> & { Error?: { Code: string; Message: string } } }> {
-  const payload = JSON.stringify(init.body);
+  const method = init.method ?? 'POST';
+  const payload = method === 'GET' ? '' : JSON.stringify(init.body);
   const timestamp = init.timestamp ?? Math.floor(Date.now() / 1000);
   const host = new URL(url).hostname;
   const headers: Record<string, string> = {
-    'content-type': 'application/json',
+    'content-type': method === 'GET' ? 'application/x-www-form-urlencoded' : 'application/json',
     'x-tc-action': init.action,
     'x-tc-timestamp': String(timestamp),
     'x-tc-version': init.version ?? '2021-01-11',
@@ -77,9 +81,13 @@ export async function rawCall(
           payload,
           action: init.action,
           signedHeaders: ['content-type', 'host', 'x-tc-action'],
+          contentType: headers['content-type'],
+          method,
+          query: init.query ?? '',
         });
   if (authorization !== null) headers.authorization = authorization;
-  const res = await fetch(url, { method: 'POST', headers, body: payload });
+  const target = init.query ? `${url}/?${init.query}` : url;
+  const res = await fetch(target, { method, headers, ...(method === 'GET' ? {} : { body: payload }) });
   return (await res.json()) as never;
 }
 

@@ -34,7 +34,8 @@ describe('SendSms', () => {
       Code: 'Ok',
       Message: 'send success',
       Fee: 1,
-      PhoneNumber: '+8613800138000',
+      // Echoed as sent: Logto's digits without a plus stay so.
+      PhoneNumber: '8613800138000',
       IsoCode: 'CN',
       SessionContext: 'ctx-1',
     });
@@ -87,7 +88,7 @@ describe('SendSms', () => {
     expect(emu.messages('+6591234567')[0]?.text).toBe('Your code is 123456');
   });
 
-  it('under-review, rejected, unknown and foreign templates → per number TemplateIncorrectOrUnapproved', async () => {
+  it('under-review, rejected, unknown and foreign templates → per number TemplateUnapprovedOrNotExist', async () => {
     for (const TemplateId of [
       seededTemplateIds.underReview,
       seededTemplateIds.rejected,
@@ -95,25 +96,49 @@ describe('SendSms', () => {
       '100050',
     ]) {
       const status = await only({ TemplateId });
-      expect(status.Code).toBe('FailedOperation.TemplateIncorrectOrUnapproved');
+      expect(status.Code).toBe('FailedOperation.TemplateUnapprovedOrNotExist');
       expect(status.Fee).toBe(0);
     }
     expect(emu.messages()).toHaveLength(0);
   });
 
-  it('a mainland template used for an international number is not approved for it', async () => {
-    expect((await only({ PhoneNumberSet: ['+6591234567'] })).Code).toBe(
-      'FailedOperation.TemplateIncorrectOrUnapproved',
-    );
+  it('approved but not yet in effect (StatusCode 2) → TemplateIncorrectOrUnapproved', async () => {
+    emu.store.templates.get(Number(seededTemplateIds.signIn))!.statusCode = 2;
+    expect((await only()).Code).toBe('FailedOperation.TemplateIncorrectOrUnapproved');
   });
 
-  it('wrong parameter count → TemplateIncorrectOrUnapproved naming the mismatch (Logto code + ui_locales)', async () => {
-    const status = await only({ TemplateParamSet: ['123456', 'en'] });
-    expect(status.Code).toBe('FailedOperation.TemplateIncorrectOrUnapproved');
+  it('a template on the other side of the number: ChineseMainlandTemplateToGlobalPhone / GlobalTemplateToChineseMainlandPhone', async () => {
+    expect((await only({ PhoneNumberSet: ['+6591234567'] })).Code).toBe(
+      'UnsupportedOperation.ChineseMainlandTemplateToGlobalPhone',
+    );
+    const intl = emu.store.addTemplate({
+      owner: devAccount.secretId,
+      templateName: 'Intl code',
+      templateContent: 'Your code is {1}',
+      smsType: 3,
+      international: 1,
+      remark: '',
+    });
+    emu.approveTemplate(intl.templateId);
+    // Logto's "+14155550100" arrives as 14155550100: 11 digits starting with 1, a mainland number.
+    for (const PhoneNumberSet of [['8613800138000'], ['14155550100']]) {
+      expect((await only({ PhoneNumberSet, TemplateId: String(intl.templateId) })).Code).toBe(
+        'UnsupportedOperation.GlobalTemplateToChineseMainlandPhone',
+      );
+    }
+  });
+
+  it('wrong parameter count → TemplateParamSetNotMatchApprovedTemplate naming the mismatch (Logto code + ui_locales)', async () => {
+    const status = await only({ TemplateParamSet: ['123456', 'fr en'] });
+    expect(status.Code).toBe('FailedOperation.TemplateParamSetNotMatchApprovedTemplate');
     expect(status.Message).toMatch(/1 variable.*has 2/);
     expect(
       (await only({ TemplateId: seededTemplateIds.twoVariables, TemplateParamSet: ['1234'] })).Code,
-    ).toBe('FailedOperation.TemplateIncorrectOrUnapproved');
+    ).toBe('FailedOperation.TemplateParamSetNotMatchApprovedTemplate');
+    // A two-variable verification template refuses a locale as a value.
+    expect(
+      (await only({ TemplateId: seededTemplateIds.twoVariables, TemplateParamSet: ['1234', 'fr en'] })).Code,
+    ).toBe('InvalidParameterValue.TemplateParameterFormatError');
     const two = await only({ TemplateId: seededTemplateIds.twoVariables, TemplateParamSet: ['1234', '10'] });
     expect(two.Code).toBe('Ok');
     expect(emu.messages()[0]?.text).toBe('【smsdesk】Your code is 1234, valid for 10 minutes.');
@@ -129,7 +154,7 @@ describe('SendSms', () => {
   });
 
   it('missing, unknown or unapproved sign for mainland → SignatureIncorrectOrUnapproved', async () => {
-    for (const SignName of [undefined, 'nosuchsign', 'smsdesk-pending', otherAccount.signName]) {
+    for (const SignName of [undefined, 'nosuchsign', 'smsdesk审核中', otherAccount.signName]) {
       expect((await only({ SignName })).Code).toBe('FailedOperation.SignatureIncorrectOrUnapproved');
     }
   });
@@ -166,6 +191,74 @@ describe('SendSms', () => {
     expect(again.Fee).toBe(0);
     expect((await only({ TemplateParamSet: ['654321'] })).Code).toBe('Ok');
     expect((await only({ PhoneNumberSet: ['13800138111'] })).Code).toBe('Ok');
+  });
+});
+
+describe('SendSms: numbers, parameters and account modes', () => {
+  it('IsoCode DEF for an unknown country, an unsupported country → UnsuportedRegion (sic)', async () => {
+    const intl = emu.store.addTemplate({
+      owner: devAccount.secretId,
+      templateName: 'Intl code',
+      templateContent: 'Your code is {1}',
+      smsType: 3,
+      international: 1,
+      remark: '',
+    });
+    emu.approveTemplate(intl.templateId);
+    const TemplateId = String(intl.templateId);
+    const unknown = await only({ PhoneNumberSet: ['+2341234567890'], TemplateId });
+    expect(unknown).toMatchObject({ Code: 'Ok', IsoCode: 'DEF', PhoneNumber: '+2341234567890' });
+    const kp = await only({ PhoneNumberSet: ['+85021234567'], TemplateId });
+    expect(kp).toMatchObject({ Code: 'UnsupportedOperation.UnsuportedRegion', IsoCode: 'KP', Fee: 0 });
+    emu.changeSettings({ unsupportedCountries: ['SG'] });
+    expect((await only({ PhoneNumberSet: ['+6591234567'], TemplateId })).Code).toBe(
+      'UnsupportedOperation.UnsuportedRegion',
+    );
+  });
+
+  it('URLs and over-long content in parameters are refused', async () => {
+    const notify = emu.store.addTemplate({
+      owner: devAccount.secretId,
+      templateName: 'Notice',
+      templateContent: 'Hello {1}',
+      smsType: 2,
+      international: 0,
+      remark: '',
+    });
+    emu.approveTemplate(notify.templateId);
+    const TemplateId = String(notify.templateId);
+    expect((await only({ TemplateId, TemplateParamSet: ['see https://x.example'] })).Code).toBe(
+      'InvalidParameterValue.ProhibitedUseUrlInTemplateParameter',
+    );
+    expect((await only({ TemplateId, TemplateParamSet: ['x'.repeat(600)] })).Code).toBe(
+      'InvalidParameterValue.ContentLengthLimit',
+    );
+    emu.setAccountMode(devAccount.secretId, { verification: 'personal' });
+    expect((await only({ TemplateId, TemplateParamSet: ['thirteen char'] })).Code).toBe(
+      'InvalidParameterValue.TemplateParameterLengthLimit',
+    );
+  });
+
+  it('SessionContext of 512 bytes or more is refused at the top level', async () => {
+    expect((await sdkError(send({ SessionContext: 'x'.repeat(512) }))).code).toBe('InvalidParameterValue');
+    expect((await only({ SessionContext: 'x'.repeat(511) })).Code).toBe('Ok');
+  });
+
+  it('blacklisted numbers, an empty SMS package, personal accounts sending international', async () => {
+    emu.setAccountMode(devAccount.secretId, { blacklist: ['+8613800138000'], smsPackage: 1 });
+    expect((await only()).Code).toBe('FailedOperation.PhoneNumberInBlacklist');
+    expect((await only({ PhoneNumberSet: ['13800138001'] })).Code).toBe('Ok');
+    expect((await only({ PhoneNumberSet: ['13800138002'] })).Code).toBe(
+      'FailedOperation.InsufficientBalanceInSmsPackage',
+    );
+    emu.setAccountMode(devAccount.secretId, { verification: 'personal', smsPackage: null });
+    expect((await sdkError(send({ PhoneNumberSet: ['+6591234567'] }))).code).toBe(
+      'UnauthorizedOperation.RequestPermissionDeny',
+    );
+    emu.reset();
+    expect(emu.accounts().find((a) => a.secretId === devAccount.secretId)?.mode.verification).toBe(
+      'enterprise',
+    );
   });
 });
 

@@ -106,7 +106,7 @@ describe('template actions against the seeded account', () => {
     const all = await client.DescribeSmsSignList({ International: 0 });
     expect(all.DescribeSignListStatusSet?.map((s) => [s.SignId, s.SignName, s.StatusCode])).toEqual([
       [seededSignIds.approved, devAccount.signName, 0],
-      [seededSignIds.underReview, 'smsdesk-pending', 1],
+      [seededSignIds.underReview, 'smsdesk审核中', 1],
     ]);
     const one = await client.DescribeSmsSignList({ International: 0, SignIdSet: [seededSignIds.approved] });
     expect(one.DescribeSignListStatusSet).toHaveLength(1);

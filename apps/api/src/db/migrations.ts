@@ -143,6 +143,14 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-03-003-test-sends-through-tenants': {
+    // One column per statement: SQLite's ALTER TABLE adds one at a time.
+    async up(db: UntypedDb) {
+      await db.schema.alterTable('test_sends').addColumn('tenant_id', 'text').execute();
+      await db.schema.alterTable('test_sends').addColumn('phone_ciphertext', 'text').execute();
+      await db.schema.alterTable('test_sends').addColumn('live_in_sync', 'integer').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

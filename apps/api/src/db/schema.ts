@@ -65,6 +65,12 @@ export interface TestSendsTable {
   deliveryDescription: string | null;
   deliveredAt: string | null;
   createdAt: string;
+  /** logto-test / logto-live: the Logto tenant the send went through. */
+  tenantId: string | null;
+  /** logto-live: the digits Logto verifies the code for, sealed (the clear number is otherwise only masked). */
+  phoneCiphertext: string | null;
+  /** logto-live: 1/0 whether the live connector matched the profile at send time. */
+  liveInSync: number | null;
 }
 
 export interface DeliveryReportsTable {

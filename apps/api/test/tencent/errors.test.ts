@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../src/errors.ts';
 import {
@@ -8,42 +10,39 @@ import {
 } from '../../src/tencent/errors.ts';
 import { TencentTimeoutError, isNetworkError, toAppError } from '../../src/tencent/sdk-errors.ts';
 
-// DOMAIN.md, "Error codes smsdesk must explain". A trailing * is a family covered by a prefix rule.
-const topLevel = [
-  'AuthFailure.SignatureFailure',
-  'AuthFailure.SignatureExpire',
-  'AuthFailure.SecretIdNotFound',
-  'AuthFailure.InvalidSecretId',
-  'UnauthorizedOperation.SmsSdkAppIdVerifyFail',
-  'UnauthorizedOperation.SerivceSuspendDueToArrears',
-  'InvalidParameterValue.SdkAppIdNotExist',
-  'FailedOperation.MissingTemplateToModify',
-  'FailedOperation.TemplateAlreadyPassedCheck',
-  'RequestLimitExceeded',
-  'InternalError.*',
-  'InvalidParameter',
-  'MissingParameter.EmptyPhoneNumberSet',
-  'LimitExceeded.PhoneNumberCountLimit',
-  'UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber',
-];
-const perNumber = [
-  'FailedOperation.TemplateIncorrectOrUnapproved',
-  'FailedOperation.SignatureIncorrectOrUnapproved',
-  'InvalidParameterValue.IncorrectPhoneNumber',
-  'InvalidParameterValue.TemplateParameterFormatError',
-  'LimitExceeded.PhoneNumber*',
-  'LimitExceeded.PhoneNumberThirtySecondLimit',
-  'LimitExceeded.PhoneNumberOneHourLimit',
-  'LimitExceeded.PhoneNumberDailyLimit',
-  'LimitExceeded.PhoneNumberSameContentDailyLimit',
-  'FailedOperation.InsufficientBalanceInSmsPackage',
-  'FailedOperation.PhoneNumberInBlacklist',
-  'FailedOperation.ContainSensitiveWord',
-  'UnsupportedOperation.UnsupportedRegion',
-];
+// DOMAIN.md's list, copied to a fixture: every code there must have its entry (a trailing .* a prefix rule).
+const domainList = readFileSync(
+  fileURLToPath(new URL('../fixtures/domain-sendsms-codes.md', import.meta.url)),
+  'utf8',
+);
 
+/** `- Family: `A`, `B`` lines give Family.A, Family.B; the "Common" line lists full codes. */
+function domainCodes(text: string): string[] {
+  const codes: string[] = [];
+  for (const item of text.split(/\n(?=- )/)) {
+    const m = /^- ([A-Za-z]+):([\s\S]*)$/.exec(item.trim());
+    if (!m?.[1] || !m[2]) continue;
+    const family = m[1];
+    for (const [, code] of m[2].matchAll(/`([A-Za-z.*]+)`/g)) {
+      if (!code) continue;
+      // "InternalError.* (`RequestTimeException` = clock skew)": a member of the family before it.
+      if (code === 'RequestTimeException') codes.push(`InternalError.${code}`);
+      else codes.push(family === 'Common' || code.includes('.') ? code : `${family}.${code}`);
+    }
+  }
+  return codes;
+}
+
+const listed = domainCodes(domainList);
 describe('tencentErrorGuide', () => {
-  it.each([...topLevel, ...perNumber])('explains %s', (code) => {
+  it("reads the whole of DOMAIN.md's list (53 codes), in Tencent's spellings", () => {
+    expect(listed).toHaveLength(53);
+    expect(listed).toContain('UnsupportedOperation.UnsuportedRegion');
+    expect(listed).toContain('UnauthorizedOperation.SerivceSuspendDueToArrears');
+    expect(listed).toContain('InternalError.*');
+  });
+
+  it.each(listed)('explains %s', (code) => {
     if (code.endsWith('*')) {
       const prefix = code.slice(0, -1).replace(/\.$/, '');
       expect(tencentErrorPrefixRules.some((r) => r.prefix === prefix)).toBe(true);
@@ -54,6 +53,30 @@ describe('tencentErrorGuide', () => {
     expect(guide.message.length).toBeGreaterThan(10);
     expect(guide.fix.length).toBeGreaterThan(10);
     expect(errorCodes[guide.smsdeskCode].status).not.toBe(500);
+  });
+
+  it('keeps no corrected spelling of a code Tencent misspells (it would never match)', () => {
+    expect(tencentErrorGuide['UnsupportedOperation.UnsupportedRegion']).toBeUndefined();
+    expect(tencentErrorGuide['UnauthorizedOperation.ServiceSuspendDueToArrears']).toBeUndefined();
+    expect(guideFor('UnsupportedOperation.UnsuportedRegion').message).toContain('country or region');
+  });
+
+  it('every entry of the table is a code DOMAIN.md lists or one the emulator answers', () => {
+    const extra = [
+      'UnsupportedRegion',
+      'InvalidAction',
+      'NoSuchVersion',
+      'InvalidParameter',
+      'MissingParameter.EmptyPhoneNumberSet',
+      'InternalError.RequestTimeException',
+    ];
+    for (const code of Object.keys(tencentErrorGuide)) {
+      expect([...listed, ...extra], code).toContain(code);
+    }
+  });
+
+  it('the ui_locales guidance fires on the parameter-count code too', () => {
+    expect(guideFor('FailedOperation.TemplateParamSetNotMatchApprovedTemplate').fix).toContain('ui_locales');
   });
 
   it('maps the families by the rules of the API contract', () => {

@@ -119,7 +119,7 @@ describe('signs', () => {
       status: 'approved',
       statusCode: 0,
     });
-    expect(byName.get('smsdesk-pending')).toMatchObject({
+    expect(byName.get('smsdesk审核中')).toMatchObject({
       signId: String(seededSignIds.underReview),
       status: 'reviewing',
     });
@@ -134,7 +134,7 @@ describe('signs', () => {
       international: false,
       signIds: [String(seededSignIds.underReview)],
     });
-    expect(signs.map((s) => s.signName)).toEqual(['smsdesk-pending']);
+    expect(signs.map((s) => s.signName)).toEqual(['smsdesk审核中']);
   });
 });
 
@@ -151,7 +151,8 @@ describe('sendSms', () => {
     expect(result.requestId).not.toBe('');
     expect(result.statuses).toHaveLength(2);
     const [ok, bad] = result.statuses;
-    expect(ok).toMatchObject({ phoneNumber: '+8613800138000', code: 'Ok', fee: 1, isoCode: 'CN' });
+    // Tencent echoes the number as sent.
+    expect(ok).toMatchObject({ phoneNumber: '8613800138000', code: 'Ok', fee: 1, isoCode: 'CN' });
     expect(ok?.serialNo).toEqual(expect.any(String));
     expect(bad).toMatchObject({ code: 'InvalidParameterValue.IncorrectPhoneNumber', fee: 0 });
     expect(ctx.emu.messages('+8613800138000')[0]?.text).toContain('123456');
@@ -166,7 +167,7 @@ describe('sendSms', () => {
       phoneNumbers: ['+8613800138000'],
     });
     const status = result.statuses[0];
-    expect(status?.code).toBe('FailedOperation.TemplateIncorrectOrUnapproved');
+    expect(status?.code).toBe('FailedOperation.TemplateUnapprovedOrNotExist');
     const guidance = guidanceFor(status?.code ?? '', { templateId: seededTemplateIds.underReview });
     expect(guidance.message).toContain('Template 100005');
     expect(ctx.emu.messages()).toHaveLength(0);

@@ -12,6 +12,8 @@ import testSendsEn from '../features/test-sends/locales/en.json';
 import testSendsZh from '../features/test-sends/locales/zh-CN.json';
 import auditEn from '../features/audit/locales/en.json';
 import auditZh from '../features/audit/locales/zh-CN.json';
+import logtoTenantsEn from '../features/logto-tenants/locales/en.json';
+import logtoTenantsZh from '../features/logto-tenants/locales/zh-CN.json';
 import commonEn from '../locales/en.json';
 import commonZh from '../locales/zh-CN.json';
 
@@ -26,6 +28,7 @@ export const resources = {
     templates: templatesEn,
     testSends: testSendsEn,
     audit: auditEn,
+    logtoTenants: logtoTenantsEn,
   },
   'zh-CN': {
     common: commonZh,
@@ -35,6 +38,7 @@ export const resources = {
     templates: templatesZh,
     testSends: testSendsZh,
     audit: auditZh,
+    logtoTenants: logtoTenantsZh,
   },
 } as const;
 

@@ -17,6 +17,7 @@ export function Layout({ userMenu }: { userMenu?: React.ReactNode }) {
         </NavLink>
         <nav className="nav" aria-label={t('nav.label')}>
           <NavLink to="/connectors">{t('nav.connectors')}</NavLink>
+          <NavLink to="/logto-tenants">{t('nav.logtoTenants')}</NavLink>
           <NavLink to="/account">{t('nav.access')}</NavLink>
           <a href="/docs" target="_blank" rel="noreferrer">
             {t('nav.apiDocs')}

@@ -23,4 +23,12 @@ export const queryKeys = {
   audit: {
     list: <F>(filter: F) => ['audit-events', filter] as const,
   },
+  logtoTenants: {
+    /** Every tenant query, the drift ones included. */
+    all: ['logto-tenants'] as const,
+    list: ['logto-tenants', 'list'] as const,
+    drift: (connectorId: string, tenantId: string) =>
+      ['logto-tenants', 'drift', connectorId, tenantId] as const,
+    smsConnector: (tenantId: string) => ['logto-tenants', 'sms-connector', tenantId] as const,
+  },
 };

@@ -2,10 +2,15 @@ import { type Static, Type } from '@sinclair/typebox';
 import { UsageTypeSchema } from './usage-type.ts';
 import { CursorQuerySchema, IdSchema, PageSchema } from './common.ts';
 
-export const TestSendModeSchema = Type.Union([Type.Literal('smsdesk'), Type.Literal('logto')], {
-  description:
-    'smsdesk: E.164 number, [code]. logto: exactly what the Logto connector sends: digits without +, [code, uiLocales?], no Generic fallback',
-});
+export const TestSendModeSchema = Type.Union(
+  [Type.Literal('smsdesk'), Type.Literal('logto'), Type.Literal('logto-test'), Type.Literal('logto-live')],
+  {
+    description:
+      'smsdesk: E.164 number, [code]. logto: exactly what the Logto connector sends: digits without +, [code, uiLocales?], no Generic fallback. ' +
+      "logto-test (with tenantId): Logto's own console test of this profile (Generic, code 000000). " +
+      "logto-live (with tenantId): the tenant's live connector sends a code Logto generated (Generic), verified by Logto",
+  },
+);
 export type TestSendMode = Static<typeof TestSendModeSchema>;
 
 export const CreateTestSendSchema = Type.Object(
@@ -21,7 +26,19 @@ export const CreateTestSendSchema = Type.Object(
     usageType: UsageTypeSchema,
     mode: Type.Optional(TestSendModeSchema),
     uiLocales: Type.Optional(
-      Type.String({ minLength: 2, maxLength: 35, pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' }),
+      Type.String({
+        minLength: 2,
+        maxLength: 100,
+        // OIDC ui_locales: a space-separated list of BCP 47 tags, passed through by Logto as it came.
+        pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*( [A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)*$',
+        description: 'logto mode: the raw ui_locales of the sign-in request, e.g. "fr en"',
+      }),
+    ),
+    tenantId: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description: 'The Logto tenant to send through (logto-test, logto-live)',
+      }),
     ),
   },
   { additionalProperties: false, $id: 'CreateTestSend' },
@@ -61,6 +78,15 @@ export const TestSendSchema = Type.Object(
     }),
     actor: Type.String(),
     createdAt: Type.String({ format: 'date-time' }),
+    logto: Type.Optional(
+      Type.Object({
+        tenantId: Type.String({ format: 'uuid' }),
+        liveConnectorInSync: Type.Union([Type.Boolean(), Type.Null()], {
+          description:
+            "logto-live: whether the tenant's live connector matched this profile when the code was sent (null: not read)",
+        }),
+      }),
+    ),
   },
   { $id: 'TestSend' },
 );

@@ -31,3 +31,13 @@ export function assertOwnSdkAppId(ctx: ActionContext, sdkAppId: string): void {
     );
   }
 }
+
+/** Individually verified accounts cannot call the template and sign APIs (DOMAIN: account limits). */
+export function assertEnterprise(ctx: ActionContext, action: string): void {
+  if (ctx.store.modeOf(ctx.account.secretId).verification === 'personal') {
+    throw new TencentError(
+      'FailedOperation.NotEnterpriseCertification',
+      `${action} is only available to enterprise-verified accounts; this account is individually verified.`,
+    );
+  }
+}

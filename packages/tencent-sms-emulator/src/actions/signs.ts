@@ -1,8 +1,10 @@
 import { optionalInt, optionalIntArray, requireInternational } from '../params.ts';
-import type { ActionHandler } from './context.ts';
+import { type ActionHandler, assertEnterprise } from './context.ts';
 
-export const describeSmsSignList: ActionHandler = ({ store, account, params }) => {
+export const describeSmsSignList: ActionHandler = (ctx) => {
+  const { store, account, params } = ctx;
   const international = requireInternational(params);
+  assertEnterprise(ctx, 'DescribeSmsSignList');
   const ids = optionalIntArray(params, 'SignIdSet') ?? [];
   const limit = optionalInt(params, 'Limit', { min: 1, max: 100 }) ?? 100;
   const offset = optionalInt(params, 'Offset', { min: 0 }) ?? 0;

@@ -29,8 +29,8 @@ function requireHour(params: Record<string, unknown>, name: string): number {
 
 /**
  * Send statistics of an SDK app, both hours included. A read that names the SdkAppId, so it answers
- * SmsSdkAppIdVerifyFail / SdkAppIdNotExist exactly as SendSms does, without sending anything. The
- * emulator keeps only accepted messages (one fee each), so all three counts are the same number.
+ * SmsSdkAppIdVerifyFail / SdkAppIdNotExist exactly as SendSms does, without sending anything.
+ * RequestCount counts every number submitted, refused ones included; RequestSuccessCount the accepted.
  */
 export const sendStatusStatistics: ActionHandler = (ctx) => {
   const { params, store } = ctx;
@@ -45,11 +45,12 @@ export const sendStatusStatistics: ActionHandler = (ctx) => {
   }
   assertOwnSdkAppId(ctx, sdkAppId);
   const end = to + 3600_000;
-  const count = store.messages.filter((m) => {
-    const at = Date.parse(m.sentAt);
-    return m.sdkAppId === sdkAppId && at >= from && at < end;
-  }).length;
+  const inWindow = store.submissions.filter((s) => s.sdkAppId === sdkAppId && s.at >= from && s.at < end);
   return {
-    SendStatusStatistics: { FeeCount: count, RequestCount: count, RequestSuccessCount: count },
+    SendStatusStatistics: {
+      FeeCount: inWindow.reduce((sum, s) => sum + s.fee, 0),
+      RequestCount: inWindow.length,
+      RequestSuccessCount: inWindow.filter((s) => s.ok).length,
+    },
   };
 };

@@ -8,7 +8,7 @@ import {
   requireString,
 } from '../params.ts';
 import type { Template } from '../store.ts';
-import type { ActionHandler } from './context.ts';
+import { type ActionHandler, assertEnterprise } from './context.ts';
 
 const toStatus = (t: Template) => ({
   TemplateId: t.templateId,
@@ -20,10 +20,18 @@ const toStatus = (t: Template) => ({
   TemplateContent: t.templateContent,
 });
 
-export const describeSmsTemplateList: ActionHandler = ({ store, account, params }) => {
+export const describeSmsTemplateList: ActionHandler = (ctx) => {
+  const { store, account, params } = ctx;
   const international = requireInternational(params);
   const ids = optionalIntArray(params, 'TemplateIdSet') ?? [];
   if (ids.length > 100) throw invalidParameterValue('TemplateIdSet', ids.length, 'at most 100 ids');
+  assertEnterprise(ctx, 'DescribeSmsTemplateList');
+  if (ids.length === 0 && store.modeOf(account.secretId).subAccount) {
+    throw new TencentError(
+      'FailedOperation.ProhibitSubAccountUse',
+      'Listing all templates is only available to the main account; sub-accounts must name the TemplateIdSet.',
+    );
+  }
   const own = [...store.templates.values()]
     .filter((t) => t.owner === account.secretId && t.international === international)
     .sort((a, b) => a.templateId - b.templateId);
@@ -58,12 +66,16 @@ function readDraft(params: Params) {
   return { templateName, templateContent, smsType, international, remark };
 }
 
-export const addSmsTemplate: ActionHandler = ({ store, account, params }) => {
+export const addSmsTemplate: ActionHandler = (ctx) => {
+  const { store, account, params } = ctx;
+  assertEnterprise(ctx, 'AddSmsTemplate');
   const t = store.addTemplate({ ...readDraft(params), owner: account.secretId });
   return { AddTemplateStatus: { TemplateId: String(t.templateId) } };
 };
 
-export const modifySmsTemplate: ActionHandler = ({ store, account, params }) => {
+export const modifySmsTemplate: ActionHandler = (ctx) => {
+  const { store, account, params } = ctx;
+  assertEnterprise(ctx, 'ModifySmsTemplate');
   const templateId = requireInt(params, 'TemplateId');
   const draft = readDraft(params);
   const t = store.templateOf(account.secretId, templateId);
@@ -90,7 +102,9 @@ export const modifySmsTemplate: ActionHandler = ({ store, account, params }) => 
   return { ModifyTemplateStatus: { TemplateId: t.templateId } };
 };
 
-export const deleteSmsTemplate: ActionHandler = ({ store, account, params }) => {
+export const deleteSmsTemplate: ActionHandler = (ctx) => {
+  const { store, account, params } = ctx;
+  assertEnterprise(ctx, 'DeleteSmsTemplate');
   const templateId = requireInt(params, 'TemplateId');
   if (!store.templateOf(account.secretId, templateId)) {
     throw new TencentError(

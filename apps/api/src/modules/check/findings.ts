@@ -142,7 +142,7 @@ function usageTypeRow(usageType: UsageType, facts: CheckFacts): RowResult {
       add(
         'error',
         'TEMPLATE_WRONG_SIDE',
-        `Template ${templateCode} is an ${side(elsewhere.international)} template, but this connector sends ${side(connector.international)} SMS: Tencent refuses it (FailedOperation.TemplateIncorrectOrUnapproved)`,
+        `Template ${templateCode} is an ${side(elsewhere.international)} template, but this connector sends ${side(connector.international)} SMS: Tencent refuses it (UnsupportedOperation.${connector.international ? 'ChineseMainlandTemplateToGlobalPhone' : 'GlobalTemplateToChineseMainlandPhone'})`,
         `Map ${usageType} to a ${side(connector.international)} template, or change the connector's international setting if that is what it is for.`,
       );
     } else {
@@ -219,7 +219,7 @@ const uiLocalesFinding: Finding = {
   severity: 'info',
   code: 'UI_LOCALES_PARAMETER',
   message:
-    "When a sign-in request carries ui_locales, Logto's Tencent connector sends it as a second template parameter, which a template with only {1} refuses (FailedOperation.TemplateIncorrectOrUnapproved)",
+    "When a sign-in request carries ui_locales, Logto's Tencent connector sends it as a second template parameter, which a template with only {1} refuses (FailedOperation.TemplateParamSetNotMatchApprovedTemplate)",
   fix: "Do not pass ui_locales (e.g. the SDK's extraParams or uiLocales option) in sign-in requests of apps that offer SMS codes through this connector.",
 };
 

@@ -483,7 +483,19 @@ export function createLogtoTenantService(deps: LogtoTenantDeps) {
       const row = await getRow(id);
       return { tenant: toTenant(row), connection: connectionOf(row) };
     },
-    liveConfig: async (id: string) => tencentConfigOf(await liveSmsConnector(await getRow(id))),
+    /** The tenant's live Tencent config (null: none) and its drift from a profile, in one read. */
+    liveState: async (connectorId: string, tenantId: string) => {
+      const profile = await profileSide(connectorId);
+      const config = tencentConfigOf(await liveSmsConnector(await getRow(tenantId)));
+      return { config, drift: driftBetween(profile, config) };
+    },
+    /** Logto's console test: `config` (not the saved one), Generic with code 000000. */
+    consoleTest: async (tenantId: string, phone: string, config: LogtoTencentConfig) =>
+      client.testConnector(connectionOf(await getRow(tenantId)), tencentFactoryId, phone, config),
+    sendCode: async (tenantId: string, phone: string) =>
+      client.sendVerificationCode(connectionOf(await getRow(tenantId)), phone),
+    verifyCode: async (tenantId: string, phone: string, code: string) =>
+      client.verifyVerificationCode(connectionOf(await getRow(tenantId)), phone, code),
   };
 }
 

@@ -48,6 +48,7 @@ export function logtoTrap(
 ): string | null {
   if (input.mode !== 'logto') return null;
   const templateRefusal =
+    code === 'FailedOperation.TemplateParamSetNotMatchApprovedTemplate' ||
     code === 'FailedOperation.TemplateIncorrectOrUnapproved' ||
     code === 'InvalidParameterValue.TemplateParameterFormatError';
   if (input.uiLocales && templateRefusal) {
@@ -61,4 +62,23 @@ export function logtoTrap(
     return "Logto's Tencent connector sends the number as Logto stores it, without the +; Tencent reads numbers without + as mainland China, so international numbers fail when Logto sends them.";
   }
   return null;
+}
+
+/**
+ * Logto sends every number without its `+`, and Tencent reads a number without a prefix as mainland
+ * China: an international number that still looks like a mainland one (`14155550100`) is delivered, and
+ * charged, to a mainland phone. Said on the send even when Tencent accepted it.
+ */
+export function logtoNumberNote(
+  mode: TestSendMode,
+  phone: ParsedPhone,
+  international: boolean,
+): string | null {
+  if (mode !== 'logto' || phone.mainland) return null;
+  const sent = phone.e164.slice(1);
+  return (
+    `Logto's Tencent connector sent ${sent} without the +, and Tencent reads a number without a prefix as mainland China: ` +
+    `it does not reach ${phone.e164}${international ? '' : ' (if Tencent accepts it, a mainland phone receives it and the send is charged)'}. ` +
+    "Logto's Tencent connector cannot deliver to international numbers; use smsdesk mode to test them."
+  );
 }

@@ -24,11 +24,13 @@ async function testSendsPlugin(app: FastifyInstance, opts: { config: Pick<Config
       hasher: createCodeHasher(app.secretBox.deriveKey('smsdesk/test-sends/v1')),
       now: app.now,
       log: app.log,
+      logtoTenants: app.logtoTenants,
+      sealer: app.secretBox,
     }),
   );
 }
 
 export default fp(testSendsPlugin, {
   name: 'test-sends',
-  dependencies: ['db', 'clock', 'tencent', 'audit', 'connectors'],
+  dependencies: ['db', 'clock', 'tencent', 'audit', 'connectors', 'logto-tenants'],
 });

@@ -31,7 +31,7 @@ const testSendsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           '429 RATE_LIMITED (Retry-After) when a per-user, per-number or per-connector limit is reached.',
         params: IdParamsSchema,
         body: CreateTestSendSchema,
-        response: { 201: TestSendSchema, ...errors(400, 401, 403, 404, 409, 429) },
+        response: { 201: TestSendSchema, ...errors(400, 401, 403, 404, 409, 422, 429, 502, 504) },
       },
     },
     async (request, reply) => {
@@ -50,7 +50,7 @@ const testSendsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Prove the phone received the code (5 attempts, 10 minutes)',
         params: IdParamsSchema,
         body: VerifyTestSendSchema,
-        response: { 200: VerifyResultSchema, ...errors(400, 401, 403, 404, 409, 422) },
+        response: { 200: VerifyResultSchema, ...errors(400, 401, 403, 404, 409, 422, 502, 504) },
       },
     },
     async (request) => app.testSends.verify(request.params.id, request.body.code, request.caller!.sub),

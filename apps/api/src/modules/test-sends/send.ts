@@ -6,9 +6,10 @@ import { guidanceFor } from '../../tencent/errors.ts';
 import type { SendResult, TencentErrorDetails } from '../../tencent/gateway.ts';
 import { newCode } from './codes.ts';
 import { reserveWithinLimits } from './limits.ts';
-import { assertModeFields, logtoTrap, sendPayload, templateNotFound } from './logto-mode.ts';
+import { assertModeFields, logtoNumberNote, logtoTrap, sendPayload, templateNotFound } from './logto-mode.ts';
 import { assertConnectorFits, maskPhone, parsePhone } from './phone.ts';
 import { type TestSendRow, updateTestSend } from './repository.ts';
+import { assertNoTenant, createTenantSender, isTenantMode } from './tenant-modes.ts';
 import type { TestSendDeps } from './service.ts';
 import { toTestSend } from './view.ts';
 
@@ -20,12 +21,17 @@ type Outcome = Partial<TestSendRow>;
 export function createSender(deps: TestSendDeps, clock: () => Date) {
   const { db, connectors, tencent, limits, hasher } = deps;
 
+  const throughTenant = createTenantSender(deps, clock);
+
   return async function create(connectorId: string, input: CreateTestSend, actor: string): Promise<TestSend> {
     const mode: TestSendMode = input.mode ?? 'smsdesk';
+    if (isTenantMode(mode)) return throughTenant(connectorId, { ...input, mode }, actor);
+    assertNoTenant(mode, input);
     assertModeFields(mode, input);
     const connector = await connectors.get(connectorId);
     const phone = parsePhone(input.phoneNumber, input.country, connector.international);
-    assertConnectorFits(phone, connector.international);
+    // Logto-exact sends whatever Logto would, to either side; only smsdesk mode refuses the wrong side.
+    if (mode === 'smsdesk') assertConnectorFits(phone, connector.international);
     const mapping = connector.templates.find((t) => t.usageType === input.usageType);
     if (!mapping) throw templateNotFound(mode, input.usageType, connector.name);
     const { credentials } = await connectors.credentials(connectorId);
@@ -56,6 +62,9 @@ export function createSender(deps: TestSendDeps, clock: () => Date) {
       deliveryDescription: null,
       deliveredAt: null,
       createdAt: now.toISOString(),
+      tenantId: null,
+      phoneCiphertext: null,
+      liveInSync: null,
     };
     await reserveWithinLimits(db, limits, row, now);
 
@@ -68,7 +77,9 @@ export function createSender(deps: TestSendDeps, clock: () => Date) {
     let outcome: Outcome;
     try {
       const result: SendResult = await tencent.sendSms(credentials, send);
+      const logtoNote = logtoNumberNote(mode, phone, connector.international);
       outcome = outcomeOfReply(result, {
+        note: logtoNote,
         codeHash: () => hasher.hashCode(code),
         explain: (tencentCode) => {
           const advice = guidanceFor(tencentCode, {
@@ -77,7 +88,7 @@ export function createSender(deps: TestSendDeps, clock: () => Date) {
             phoneNumber: masked,
           });
           const trap = logtoTrap(tencentCode, { ...input, mode }, phone.mainland, mapping.templateCode);
-          return [`${advice.message}. ${advice.fix}`, trap].filter(Boolean).join(' ');
+          return [`${advice.message}. ${advice.fix}`, trap ?? logtoNote].filter(Boolean).join(' ');
         },
       });
     } catch (error) {
@@ -130,7 +141,7 @@ export function createSender(deps: TestSendDeps, clock: () => Date) {
 /** Tencent answered: sent, refused for the number, or a reply without the number's status. */
 function outcomeOfReply(
   result: SendResult,
-  how: { codeHash: () => string; explain: (tencentCode: string) => string },
+  how: { codeHash: () => string; explain: (tencentCode: string) => string; note: string | null },
 ): Outcome {
   const requestId = result.requestId || null;
   const status = result.statuses[0];
@@ -150,7 +161,14 @@ function outcomeOfReply(
     fee: status.fee,
     requestId,
   };
-  if (status.code === 'Ok') return { status: 'sent', ...answered, codeHash: how.codeHash() };
+  if (status.code === 'Ok') {
+    return {
+      status: 'sent',
+      ...answered,
+      codeHash: how.codeHash(),
+      ...(how.note ? { guidance: how.note } : {}),
+    };
+  }
   // A per-number refusal is an answer about the configuration, not an HTTP error: it is kept in the
   // history with what it means.
   return { status: 'failed', ...answered, guidance: how.explain(status.code) };

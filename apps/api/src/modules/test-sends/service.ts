@@ -6,7 +6,9 @@ import type { TestSend } from '@smsdesk/shared/schemas/test-sends';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { TencentGateway } from '../../tencent/gateway.ts';
+import type { SecretBox } from '../../lib/secret-box.ts';
 import type { AuditService } from '../audit/service.ts';
+import type { LogtoTenantService } from '../logto-tenants/service.ts';
 import type { ConnectorService } from '../connectors/service.ts';
 import type { CodeHasher } from './codes.ts';
 import { refreshDelivery } from './delivery.ts';
@@ -25,6 +27,10 @@ export interface TestSendDeps {
   hasher: CodeHasher;
   now?: () => Date;
   log?: { warn(obj: object, msg: string): void };
+  /** The Logto tenants, for the logto-test and logto-live modes. */
+  logtoTenants?: LogtoTenantService;
+  /** Seals the number a logto-live send is verified for (Logto needs it again at verification). */
+  sealer?: Pick<SecretBox, 'seal' | 'open'>;
 }
 
 export function createTestSendService(deps: TestSendDeps) {

@@ -34,5 +34,13 @@ export function toTestSend(row: TestSendRow): TestSend {
     },
     actor: row.actor,
     createdAt: row.createdAt,
+    ...(row.tenantId
+      ? {
+          logto: {
+            tenantId: row.tenantId,
+            liveConnectorInSync: row.liveInSync === null ? null : row.liveInSync === 1,
+          },
+        }
+      : {}),
   };
 }

@@ -319,7 +319,7 @@ describe.each(databaseKinds)('templates API on %s', (kind) => {
     const items = res.json().items as Array<{ signName: string; status: string; international: boolean }>;
     expect(items.map((s) => [s.signName, s.status])).toEqual([
       ['smsdesk', 'approved'],
-      ['smsdesk-pending', 'reviewing'],
+      ['smsdesk审核中', 'reviewing'],
     ]);
     expect(items.every((s) => s.international === false)).toBe(true);
   });

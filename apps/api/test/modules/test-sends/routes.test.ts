@@ -144,7 +144,7 @@ describe.each(databaseKinds)('test sends API on %s', (kind) => {
     const send = res.json();
     expect(send).toMatchObject({
       status: 'failed',
-      tencent: { code: 'FailedOperation.TemplateIncorrectOrUnapproved', serialNo: null },
+      tencent: { code: 'FailedOperation.TemplateParamSetNotMatchApprovedTemplate', serialNo: null },
       verifyAttemptsLeft: 0,
       codeExpiresAt: null,
       delivery: { status: 'failed' },
@@ -235,6 +235,29 @@ describe.each(databaseKinds)('test sends API on %s', (kind) => {
     });
     expect(logto.json().guidance).toContain('without the +');
     expect((await sendSmsRequests(emu)).at(-1)!.PhoneNumberSet).toEqual(['33612345678']);
+  });
+
+  it('logto mode sends what Logto would: +14155550100 on a mainland connector goes out as 14155550100 and Tencent delivers it to a mainland phone', async () => {
+    const smsdesk = await sendTo({ phoneNumber: '+14155550100' });
+    expect(smsdesk.statusCode).toBe(400);
+    const logto = await sendTo({ phoneNumber: '+14155550100', mode: 'logto' });
+    expect(logto.statusCode).toBe(201);
+    expect(logto.json()).toMatchObject({ status: 'sent', tencent: { code: 'Ok', fee: 1 } });
+    expect(logto.json().guidance).toContain('without the +');
+    expect(logto.json().guidance).toContain('mainland');
+    expect((await sendSmsRequests(emu)).at(-1)!.PhoneNumberSet).toEqual(['14155550100']);
+    expect(await inbox(emu, '+8614155550100')).toHaveLength(1);
+  });
+
+  it('logto mode takes ui_locales as the space-separated list it is and sends [code, "fr en"]', async () => {
+    const res = await sendTo({ phoneNumber: '+8613800138077', mode: 'logto', uiLocales: 'fr en' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().tencent.code).toBe('FailedOperation.TemplateParamSetNotMatchApprovedTemplate');
+    expect(res.json().guidance).toContain('ui_locales');
+    const params = (await sendSmsRequests(emu)).at(-1)!;
+    expect(params.TemplateParamSet).toEqual([expect.stringMatching(/^\d{6}$/), 'fr en']);
+    const bad = await sendTo({ phoneNumber: '+8613800138077', mode: 'logto', uiLocales: 'fr  en!' });
+    expect(bad.statusCode).toBe(400);
   });
 
   it('answers 404 for an unknown connector', async () => {
@@ -429,7 +452,7 @@ describe.each(databaseKinds)('test sends API on %s', (kind) => {
       .map((e: { detail: string }) => e.detail);
     expect(details).toContain('SignIn, smsdesk mode, +86 138****8000: sent');
     expect(details).toContain(
-      'SignIn, logto mode, +86 138****8000: failed (FailedOperation.TemplateIncorrectOrUnapproved)',
+      'SignIn, logto mode, +86 138****8000: failed (FailedOperation.TemplateParamSetNotMatchApprovedTemplate)',
     );
   });
 

@@ -14,6 +14,7 @@ const tabs = [
   { to: 'templates', label: 'tabs.templates' },
   { to: 'test-sends', label: 'tabs.testSends' },
   { to: 'logto-json', label: 'tabs.logtoJson' },
+  { to: 'logto', label: 'tabs.logto' },
   { to: 'audit', label: 'tabs.audit' },
 ] as const;
 

@@ -19,7 +19,8 @@ import {
   type TestSendFormValues,
 } from '../utils/test-send-form.ts';
 
-const modes: readonly TestSendMode[] = ['smsdesk', 'logto'];
+// The tenant modes (logto-test, logto-live) are sent from the connector's Logto tab, where a tenant is picked.
+const modes: readonly Extract<TestSendMode, 'smsdesk' | 'logto'>[] = ['smsdesk', 'logto'];
 
 export interface TestSendFormProps {
   international: boolean;

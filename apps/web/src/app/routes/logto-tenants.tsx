@@ -1,0 +1,5 @@
+import { TenantsPage } from '../../features/logto-tenants/components/tenants-page.tsx';
+
+export function Component() {
+  return <TenantsPage />;
+}
