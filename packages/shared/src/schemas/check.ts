@@ -35,6 +35,12 @@ export const UsageTypeHealthSchema = Type.Object({
   approved: Cell,
   singleVariable: Cell,
   state: Type.Union([Type.Literal('ok'), Type.Literal('warning'), Type.Literal('error')]),
+  blockedBy: Type.Optional(
+    Type.String({
+      description:
+        'The code of the connector-wide error finding (sign, credentials, SDK app, region, international) that makes this row fail whatever its template',
+    }),
+  ),
 });
 export type UsageTypeHealth = Static<typeof UsageTypeHealthSchema>;
 

@@ -99,18 +99,40 @@ function usageTypeRow(usageType: UsageType, facts: CheckFacts): RowResult {
       null,
     );
     const unknown = Object.values(cells).includes('unknown');
-    const state = worst === 'error' ? 'error' : worst === 'warning' || unknown ? 'warning' : 'ok';
+    // OrganizationInvitation is never sent by SMS: whatever is mapped, Logto does not fail on it.
+    const state = notBlockable(usageType)
+      ? 'ok'
+      : worst === 'error'
+        ? 'error'
+        : worst === 'warning' || unknown
+          ? 'warning'
+          : 'ok';
     return { row: { usageType, requiredByLogto, templateCode, ...cells, state }, findings };
   };
   const add = (severity: Finding['severity'], code: string, message: string, fix: string) =>
     findings.push({
-      severity,
+      severity: notBlockable(usageType) ? 'info' : severity,
       code,
       usageType,
       ...(templateCode ? { templateCode } : {}),
       message,
       fix,
     });
+
+  if (!templateCode && usageType === 'OrganizationInvitation') {
+    // Logto sends organization invitations through the email connector only: nothing to map here.
+    cells.mapped = 'ok';
+    cells.exists = 'ok';
+    cells.approved = 'ok';
+    cells.singleVariable = 'ok';
+    add(
+      'info',
+      'USAGE_TYPE_NOT_SENT_BY_SMS',
+      'Logto sends organization invitations by email only, never through an SMS connector: OrganizationInvitation needs no template here',
+      'Nothing to do; set up an email connector for organization invitations.',
+    );
+    return done();
+  }
 
   if (!templateCode) {
     if (requiredByLogto) {
@@ -223,9 +245,50 @@ const uiLocalesFinding: Finding = {
   fix: "Do not pass ui_locales (e.g. the SDK's extraParams or uiLocales option) in sign-in requests of apps that offer SMS codes through this connector.",
 };
 
+/**
+ * Logto stores numbers as digits without `+` and its Tencent connector sends them so; Tencent reads a
+ * number without a prefix as mainland China. An international connector therefore fails every Logto send.
+ */
+function internationalFinding(connector: Connector): Finding[] {
+  if (!connector.international) return [];
+  return [
+    {
+      severity: 'error',
+      code: 'LOGTO_CANNOT_SEND_INTERNATIONAL',
+      message:
+        "Every Logto send through this international connector fails: Logto's Tencent connector sends the phone number as Logto stores it, without the + (+447911123456 goes out as 447911123456, refused as InvalidParameterValue.IncorrectPhoneNumber), and Tencent reads a number without a prefix as mainland China (+14155550100 goes out as 14155550100, which an international template refuses with UnsupportedOperation.GlobalTemplateToChineseMainlandPhone)",
+      fix: "Logto's Tencent connector cannot deliver to international numbers and has no setting for it: use another SMS connector of Logto for international numbers (e.g. Twilio or Aliyun), and keep Tencent for mainland China numbers with a mainland connector. smsdesk mode test sends still show whether Tencent itself delivers.",
+    },
+  ];
+}
+
+/** OrganizationInvitation is never sent by SMS, so no connector-wide blocker makes it fail. */
+const notBlockable = (usageType: UsageType) => usageType === 'OrganizationInvitation';
+
 export function evaluateCheck(facts: CheckFacts): CheckResult {
   const rows = usageTypes.map((usageType) => usageTypeRow(usageType, facts));
+  const connectorWide = [
+    ...internationalFinding(facts.connector),
+    ...facts.findings,
+    ...signFindings(facts.connector, facts.signs),
+  ];
+  // "Could not ask" (unreachable, throttled) leaves rows unknown; every other connector-wide error fails them.
+  const blocker = connectorWide.find(
+    (f) =>
+      f.severity === 'error' &&
+      !f.usageType &&
+      f.code !== 'TENCENT_UNREACHABLE' &&
+      f.code !== 'TENCENT_RATE_LIMITED',
+  );
+  if (blocker) {
+    for (const r of rows) {
+      if (notBlockable(r.row.usageType)) continue;
+      r.row.state = 'error';
+      r.row.blockedBy = blocker.code;
+    }
+  }
   const findings = [
+    ...internationalFinding(facts.connector),
     ...facts.findings,
     ...signFindings(facts.connector, facts.signs),
     ...rows.flatMap((r) => r.findings),

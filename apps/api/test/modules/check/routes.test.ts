@@ -28,6 +28,7 @@ interface Row {
   approved: string;
   singleVariable: string;
   state: string;
+  blockedBy?: string;
 }
 interface CheckResult {
   ok: boolean;
@@ -43,6 +44,8 @@ const optionalTypes = [
   'MfaVerification',
   'BindMfa',
 ];
+/** The optional types Logto sends by SMS (organization invitations go by email only). */
+const smsOptionalTypes = ['UserPermissionValidation', 'BindNewIdentifier', 'MfaVerification', 'BindMfa'];
 const timeoutMs = 800;
 
 /** Findings as `[severity, code, usageType]`, the shape the expectations below are written in. */
@@ -113,9 +116,11 @@ describe.each(databaseKinds)('connector check on %s', (kind) => {
     const result = await check(connector.id);
     expect(result.ok).toBe(true);
     expect(summary(result)).toEqual([
-      ...optionalTypes.map((t) => ['warning', 'USAGE_TYPE_UNMAPPED', t]),
+      ...smsOptionalTypes.map((t) => ['warning', 'USAGE_TYPE_UNMAPPED', t]),
+      ['info', 'USAGE_TYPE_NOT_SENT_BY_SMS', 'OrganizationInvitation'],
       ['info', 'UI_LOCALES_PARAMETER', null],
     ]);
+    expect(rowOf(result, 'OrganizationInvitation').state).toBe('ok');
     const mfa = result.findings.find((f) => f.usageType === 'MfaVerification')!;
     expect(mfa.message).toContain('MFA by SMS (verification at sign-in)');
     expect(mfa.message).toContain('no Generic fallback');
@@ -175,11 +180,12 @@ describe.each(databaseKinds)('connector check on %s', (kind) => {
     const flagged = await check(connector.id);
     expect(flagged.ok).toBe(false);
     expect(summary(flagged)).toEqual([
-      ['error', 'TEMPLATE_VARIABLES', 'OrganizationInvitation'],
       ['error', 'TEMPLATE_UNDER_REVIEW', 'MfaVerification'],
       ['error', 'TEMPLATE_REJECTED', 'BindMfa'],
       ['warning', 'USAGE_TYPE_UNMAPPED', 'UserPermissionValidation'],
       ['warning', 'USAGE_TYPE_UNMAPPED', 'BindNewIdentifier'],
+      // Never sent by SMS: its template cannot make Logto fail.
+      ['info', 'TEMPLATE_VARIABLES', 'OrganizationInvitation'],
       ['info', 'UI_LOCALES_PARAMETER', null],
     ]);
     const rejected = flagged.findings.find((f) => f.code === 'TEMPLATE_REJECTED')!;
@@ -197,7 +203,7 @@ describe.each(databaseKinds)('connector check on %s', (kind) => {
     expect(rowOf(flagged, 'OrganizationInvitation')).toMatchObject({
       approved: 'ok',
       singleVariable: 'error',
-      state: 'error',
+      state: 'ok',
     });
 
     const approved = await fetch(`${emu.url}/__emulator/templates/${seededTemplateIds.underReview}/approve`, {
@@ -230,7 +236,8 @@ describe.each(databaseKinds)('connector check on %s', (kind) => {
       ['error', 'USAGE_TYPE_UNMAPPED', 'Register'],
       ['error', 'USAGE_TYPE_UNMAPPED', 'ForgotPassword'],
       ['error', 'USAGE_TYPE_UNMAPPED', 'Generic'],
-      ...optionalTypes.map((t) => ['warning', 'USAGE_TYPE_UNMAPPED', t]),
+      ...smsOptionalTypes.map((t) => ['warning', 'USAGE_TYPE_UNMAPPED', t]),
+      ['info', 'USAGE_TYPE_NOT_SENT_BY_SMS', 'OrganizationInvitation'],
     ]);
     expect(errorsOf(result)[0]?.message).toContain('Logto refuses the config without it');
     expect(rowOf(result, 'SignIn')).toMatchObject({ mapped: 'error', state: 'error' });
@@ -249,8 +256,15 @@ describe.each(databaseKinds)('connector check on %s', (kind) => {
       exists: 'unknown',
       approved: 'unknown',
       singleVariable: 'unknown',
-      state: 'warning',
+      // Blocked: no usage type can send with refused keys, whatever its template.
+      state: 'error',
+      blockedBy: 'CREDENTIALS_REJECTED',
     });
+    expect(
+      result.usageTypes
+        .filter((r) => r.usageType !== 'OrganizationInvitation')
+        .every((r) => r.state === 'error'),
+    ).toBe(true);
     // One signed read proves the keys wrong; nothing else is attempted with them.
     expect(emu.requests().map((r) => r.action)).toEqual(['DescribeSmsTemplateList']);
   });
@@ -331,6 +345,53 @@ describe.each(databaseKinds)('connector check on %s', (kind) => {
     expect(rowOf(result, 'Generic')).toMatchObject({ approved: 'ok', singleVariable: 'error' });
   });
 
+  it('an international connector is an error, whose rows all fail, even with approved international templates', async () => {
+    const intl = emu.store.addTemplate({
+      owner: devAccount.secretId,
+      templateName: 'Intl code',
+      templateContent: 'Your code is {1}',
+      smsType: 3,
+      international: 1,
+      remark: '',
+    });
+    emu.approveTemplate(intl.templateId);
+    const code = String(intl.templateId);
+    const connector = await createConnector({
+      international: true,
+      templates: ['SignIn', 'Register', 'ForgotPassword', 'Generic'].map((usageType) => ({
+        usageType,
+        templateCode: code,
+      })),
+    });
+    const result = await check(connector.id);
+    expect(result.ok).toBe(false);
+    const [headline] = result.findings;
+    expect(headline).toMatchObject({ severity: 'error', code: 'LOGTO_CANNOT_SEND_INTERNATIONAL' });
+    expect(headline?.message).toContain('without the +');
+    expect(headline?.message).toContain('14155550100');
+    expect(headline?.fix).toMatch(/another SMS connector/);
+    expect(rowOf(result, 'SignIn')).toMatchObject({
+      exists: 'ok',
+      approved: 'ok',
+      singleVariable: 'ok',
+      state: 'error',
+      blockedBy: 'LOGTO_CANNOT_SEND_INTERNATIONAL',
+    });
+  });
+
+  it('a missing sign blocks every row, and the headline names it first', async () => {
+    const connector = await createConnector({ signName: 'nosuchsign' });
+    const result = await check(connector.id);
+    expect(result.findings[0]?.code).toBe('SIGN_MISSING');
+    expect(rowOf(result, 'SignIn')).toMatchObject({
+      approved: 'ok',
+      state: 'error',
+      blockedBy: 'SIGN_MISSING',
+    });
+    expect(rowOf(result, 'BindMfa')).toMatchObject({ state: 'error', blockedBy: 'SIGN_MISSING' });
+    expect(rowOf(result, 'OrganizationInvitation').state).toBe('ok');
+  });
+
   it('reports a sign this account does not have', async () => {
     const connector = await createConnector({ signName: 'nosuchsign' });
     const result = await check(connector.id);
@@ -366,6 +427,7 @@ describe.each(databaseKinds)('connector check on %s', (kind) => {
     emu.reset();
     const wrongSide = await check(international.id);
     expect(errorsOf(wrongSide).map((f) => [f.code, f.usageType])).toEqual([
+      ['LOGTO_CANNOT_SEND_INTERNATIONAL', undefined],
       ['TEMPLATE_WRONG_SIDE', 'SignIn'],
       ['TEMPLATE_WRONG_SIDE', 'Register'],
       ['TEMPLATE_WRONG_SIDE', 'ForgotPassword'],
