@@ -28,3 +28,19 @@ describe('the ui_locales trap of a test send', () => {
     expect(uiLocalesTrapOf(failed({ status: 'sent' }))).toBeNull();
   });
 });
+
+describe('mode names', () => {
+  it('every mode the API can record has one name, in both languages', async () => {
+    const { TestSendModeSchema } = await import('@smsdesk/shared/schemas/test-sends');
+    const { resources } = await import('../../../app/i18n-resources.ts');
+    const modes = (TestSendModeSchema.anyOf as { const: string }[]).map((m) => m.const);
+    expect(modes.length).toBeGreaterThan(1);
+    for (const language of ['en', 'zh-CN'] as const) {
+      const names = resources[language].testSends.mode as Record<string, string>;
+      expect(
+        modes.filter((m) => !names[m]),
+        language,
+      ).toEqual([]);
+    }
+  });
+});

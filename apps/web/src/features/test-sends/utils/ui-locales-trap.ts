@@ -13,6 +13,6 @@ const templateRefusals = new Set([
 export function uiLocalesTrapOf(send: TestSend): { locale: string | null } | null {
   if (send.status !== 'failed' || send.mode === 'smsdesk') return null;
   if (!templateRefusals.has(send.tencent.code) || !send.guidance?.includes('ui_locales')) return null;
-  const locale = /sent "([A-Za-z0-9-]+)" as a second/.exec(send.guidance)?.[1] ?? null;
+  const locale = /sent "([^"]+)" as a second/.exec(send.guidance)?.[1] ?? null;
   return { locale };
 }

@@ -1,0 +1,16 @@
+// The package ships JavaScript only; this is the part of its surface the tests call.
+declare module '@logto/connector-tencent-sms' {
+  interface SendMessageData {
+    to: string;
+    type: string;
+    payload: Record<string, string>;
+  }
+  interface TencentSmsConnector {
+    metadata: { id: string; target: string };
+    sendMessage(data: SendMessageData, config?: unknown): Promise<unknown>;
+  }
+  const createTencentSmsConnector: (options: {
+    getConfig: (id: string) => Promise<unknown>;
+  }) => Promise<TencentSmsConnector>;
+  export default createTencentSmsConnector;
+}
