@@ -44,6 +44,9 @@ export function securityHeadersFor(config: Config): Record<string, string> {
         upgradeInsecureRequests: null,
       },
     },
+    // HSTS only where smsdesk is served over https: on http it is ignored at best, and it would pin a
+    // shared host name (localhost) to https at worst.
+    strictTransportSecurity: new URL(config.baseUrl).protocol === 'https:',
   });
 }
 
