@@ -191,10 +191,6 @@ export async function migrateToLatest(db: UntypedDb): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
-export async function ping(db: UntypedDb): Promise<void> {
-  await sql`select 1`.execute(db);
-}
-
 async function currentPostgresSchema(db: UntypedDb): Promise<string | null> {
   try {
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);

@@ -50,12 +50,12 @@ export function securityHeadersFor(config: Config): Record<string, string> {
   });
 }
 
+/** `headers`: `securityHeadersFor(config)`, computed once by `buildApp` (the framework's refusals use it too). */
 async function securityPlugin(
   app: FastifyInstance,
-  opts: { config: Config; headers?: Record<string, string> },
+  opts: { config: Config; headers: Record<string, string> },
 ) {
-  const { config } = opts;
-  const headers = opts.headers ?? securityHeadersFor(config);
+  const { config, headers } = opts;
   // No WEB_ORIGIN: no value an Origin header can equal.
   const allowedOrigin = config.webOrigin ?? Symbol('no web origin');
 

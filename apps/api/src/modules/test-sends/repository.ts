@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, TestSendsTable } from '../../db/schema.ts';
 import { newestFirstPage, olderThan } from '../../lib/cursor.ts';
@@ -5,6 +6,41 @@ import type { DeliveryReport } from '../../tencent/gateway.ts';
 
 export type TestSendRow = Selectable<TestSendsTable>;
 type Db = Kysely<Database>;
+
+/**
+ * A send about to be asked of Tencent: what the caller knows, everything Tencent will tell still empty.
+ * Status 'sending' reserves it for the limits while Tencent is asked; only a crash mid-send leaves one behind.
+ */
+export function newTestSendRow(
+  known: Pick<
+    TestSendRow,
+    'connectorId' | 'actor' | 'usageType' | 'templateCode' | 'mode' | 'phoneNumberMasked' | 'phoneHash'
+  > &
+    Partial<Pick<TestSendRow, 'tenantId' | 'liveInSync'>>,
+  now: Date,
+): TestSendRow {
+  return {
+    id: randomUUID(),
+    codeHash: null,
+    status: 'sending',
+    tencentCode: null,
+    tencentMessage: null,
+    serialNo: null,
+    fee: null,
+    requestId: null,
+    guidance: null,
+    verifyAttempts: 0,
+    verifiedAt: null,
+    deliveryStatus: 'pending',
+    deliveryDescription: null,
+    deliveredAt: null,
+    createdAt: now.toISOString(),
+    tenantId: null,
+    phoneCiphertext: null,
+    liveInSync: null,
+    ...known,
+  };
+}
 
 export async function insertTestSend(db: Db, row: TestSendRow): Promise<void> {
   await db.insertInto('testSends').values(row).execute();

@@ -1,5 +1,4 @@
 /** Sending a test code: reserve the row, check the limits, ask Tencent once, record what came back. */
-import { randomUUID } from 'node:crypto';
 import type { CreateTestSend, TestSend, TestSendMode } from '@smsdesk/shared/schemas/test-sends';
 import { AppError } from '../../errors.ts';
 import { guidanceFor } from '../../tencent/errors.ts';
@@ -8,13 +7,10 @@ import { newCode } from './codes.ts';
 import { reserveWithinLimits } from './limits.ts';
 import { assertModeFields, logtoNumberNote, logtoTrap, sendPayload, templateNotFound } from './logto-mode.ts';
 import { assertConnectorFits, maskPhone, parsePhone } from './phone.ts';
-import { type TestSendRow, updateTestSend } from './repository.ts';
+import { newTestSendRow, type TestSendRow, updateTestSend } from './repository.ts';
 import { assertNoTenant, createTenantSender, isTenantMode } from './tenant-modes.ts';
 import type { TestSendDeps } from './service.ts';
 import { toTestSend } from './view.ts';
-
-/** A row reserved for the limits while Tencent is asked; only a crash mid-send leaves one behind. */
-const SENDING = 'sending';
 
 type Outcome = Partial<TestSendRow>;
 
@@ -39,33 +35,18 @@ export function createSender(deps: TestSendDeps, clock: () => Date) {
     const now = clock();
     const code = newCode();
     const masked = maskPhone(phone);
-    const row: TestSendRow = {
-      id: randomUUID(),
-      connectorId,
-      actor,
-      usageType: input.usageType,
-      templateCode: mapping.templateCode,
-      mode,
-      phoneNumberMasked: masked,
-      phoneHash: hasher.phoneHash(phone.e164),
-      codeHash: null,
-      status: SENDING,
-      tencentCode: null,
-      tencentMessage: null,
-      serialNo: null,
-      fee: null,
-      requestId: null,
-      guidance: null,
-      verifyAttempts: 0,
-      verifiedAt: null,
-      deliveryStatus: 'pending',
-      deliveryDescription: null,
-      deliveredAt: null,
-      createdAt: now.toISOString(),
-      tenantId: null,
-      phoneCiphertext: null,
-      liveInSync: null,
-    };
+    const row = newTestSendRow(
+      {
+        connectorId,
+        actor,
+        usageType: input.usageType,
+        templateCode: mapping.templateCode,
+        mode,
+        phoneNumberMasked: masked,
+        phoneHash: hasher.phoneHash(phone.e164),
+      },
+      now,
+    );
     await reserveWithinLimits(db, limits, row, now);
     // The intent is recorded before Tencent is asked: an SMS that leaves is never without its audit event.
     const intent = `${input.usageType}, ${mode} mode, ${masked}`;

@@ -4,7 +4,6 @@
  * What these prove that `logto` mode cannot: that Logto itself, with its own package and its own network,
  * gets the SMS out.
  */
-import { randomUUID } from 'node:crypto';
 import type { LogtoTencentConfig } from '@smsdesk/shared/schemas/connectors';
 import type { CreateTestSend, TestSend, TestSendMode } from '@smsdesk/shared/schemas/test-sends';
 import { AppError, createError } from '../../errors.ts';
@@ -13,7 +12,13 @@ import { LogtoHttpError } from '../logto-tenants/management-client.ts';
 import { reserveWithinLimits } from './limits.ts';
 import { logtoTrap } from './logto-mode.ts';
 import { maskPhone, parsePhone } from './phone.ts';
-import { markVerified, type TestSendRow, takeVerifyAttempt, updateTestSend } from './repository.ts';
+import {
+  markVerified,
+  newTestSendRow,
+  type TestSendRow,
+  takeVerifyAttempt,
+  updateTestSend,
+} from './repository.ts';
 import { codeExpiresAt, isExpired, MAX_VERIFY_ATTEMPTS } from './rules.ts';
 import type { TestSendDeps } from './service.ts';
 import { toTestSend } from './view.ts';
@@ -174,33 +179,20 @@ export function createTenantSender(deps: TestSendDeps, clock: () => Date) {
 
     const now = clock();
     const masked = maskPhone(phone);
-    const row: TestSendRow = {
-      id: randomUUID(),
-      connectorId,
-      actor,
-      usageType: 'Generic',
-      templateCode,
-      mode,
-      phoneNumberMasked: masked,
-      phoneHash: hasher.phoneHash(phone.e164),
-      codeHash: null,
-      status: 'sending',
-      tencentCode: null,
-      tencentMessage: null,
-      serialNo: null,
-      fee: null,
-      requestId: null,
-      guidance: null,
-      verifyAttempts: 0,
-      verifiedAt: null,
-      deliveryStatus: 'pending',
-      deliveryDescription: null,
-      deliveredAt: null,
-      createdAt: now.toISOString(),
-      tenantId,
-      phoneCiphertext: null,
-      liveInSync,
-    };
+    const row = newTestSendRow(
+      {
+        connectorId,
+        actor,
+        usageType: 'Generic',
+        templateCode,
+        mode,
+        phoneNumberMasked: masked,
+        phoneHash: hasher.phoneHash(phone.e164),
+        tenantId,
+        liveInSync,
+      },
+      now,
+    );
     await reserveWithinLimits(db, limits, row, now);
 
     let outcome: Partial<TestSendRow>;
