@@ -59,7 +59,11 @@ describe('CORS (@fastify/cors) for the one web origin', () => {
     const ok = await app.inject({ method: 'GET', url: '/health', headers: { origin: webOrigin } });
     expect(ok.headers['access-control-allow-origin']).toBe(webOrigin);
     expect(ok.headers['access-control-expose-headers']).toBe('ETag, Location, Retry-After, WWW-Authenticate');
-    const other = await app.inject({ method: 'GET', url: '/health', headers: { origin: 'https://evil.example' } });
+    const other = await app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(Object.keys(other.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
     expect(other.headers.vary).toMatch(/\bOrigin\b/);
   });

@@ -24,9 +24,13 @@ describe('db:migrate on the production build', () => {
     const first = await run(process.execPath, [join(out, 'migrate.js')], { cwd: api, env });
     expect(first.stdout).toMatch(/^Applied to .*smsdesk\.db: 2026-11-25-001-connectors-audit-sessions, /);
     const db = new Database(join(dataDir, 'smsdesk.db'), { readonly: true });
-    const tables = db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[];
+    const tables = db.prepare("select name from sqlite_master where type = 'table'").all() as {
+      name: string;
+    }[];
     db.close();
-    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['connectors', 'test_sends', 'sessions']));
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['connectors', 'test_sends', 'sessions']),
+    );
     const second = await run(process.execPath, [join(out, 'migrate.js')], { cwd: api, env });
     expect(second.stdout).toMatch(/smsdesk\.db is up to date/);
   }, 60_000);
