@@ -1,7 +1,16 @@
 import { useLogto } from '@logto/react';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { env } from '../../../config/env.ts';
+
+/** Trans puts the catalog's link text inside. */
+function DocsLink({ children }: { children?: ReactNode }) {
+  return (
+    <a href="/docs" target="_blank" rel="noreferrer">
+      {children}
+    </a>
+  );
+}
 
 /**
  * "Try it out" in the API docs needs a bearer token: this copies the signed-in user's access token for the
@@ -31,11 +40,7 @@ export function DocsToken() {
     <section className="docs-token" aria-labelledby="docs-token-title">
       <h2 id="docs-token-title">{t('account.docsTitle')}</h2>
       <p className="muted">
-        <Trans
-          t={t}
-          i18nKey="account.docsHelp"
-          components={{ docs: <a href="/docs" target="_blank" rel="noreferrer" />, b: <strong /> }}
-        />
+        <Trans t={t} i18nKey="account.docsHelp" components={{ docs: <DocsLink />, b: <strong /> }} />
       </p>
       <div className="row tight">
         <button type="button" className="button small" onClick={() => void copy()}>
