@@ -32,10 +32,12 @@ export const errorDetailsSchemas = {
   UNSUPPORTED_MEDIA_TYPE: Fields,
   PRECONDITION_REQUIRED: Fields,
   LOGTO_CONFIG_UNSUPPORTED: Fields,
-  FORBIDDEN: Type.Object({
-    requiredScopes: Type.Array(Type.String()),
-    grantedScopes: Type.Array(Type.String()),
-  }),
+  FORBIDDEN: Type.Union([
+    Type.Object({ requiredScopes: Type.Array(Type.String()), grantedScopes: Type.Array(Type.String()) }),
+    Type.Object({
+      reason: Type.Literal('not_sender', { description: 'Only the sender verifies a test send' }),
+    }),
+  ]),
   NOT_FOUND: Type.Object({
     factoryId: Type.Optional(
       Type.Union([Type.String(), Type.Null()], { description: "The tenant's SMS connector factory, if any" }),
@@ -44,6 +46,8 @@ export const errorDetailsSchemas = {
   CONFLICT: Type.Object({
     fields: Type.Optional(Type.Array(FieldErrorSchema)),
     tenantId: Type.Optional(Type.String()),
+    /** A wrong code for a test send that was verified already still counts. */
+    attemptsLeft: Type.Optional(attemptsLeft),
   }),
   TEMPLATE_NOT_FOUND: Type.Object({
     templateId: Type.Optional(Type.String()),
