@@ -49,6 +49,13 @@ export interface Config {
     /** A socket with no traffic for this long is closed. */
     idleTimeoutMs: number;
     keepAliveTimeoutMs: number;
+    /**
+     * SIGTERM: how long the instance keeps serving while /health/ready answers 503, so a load balancer
+     * takes it out of rotation before it stops accepting connections (0: stop accepting at once).
+     */
+    shutdownGraceMs: number;
+    /** SIGTERM: the bound on draining the requests in flight; past it the process exits with 1. */
+    shutdownTimeoutMs: number;
   };
   /** Where SQLite and generated development secrets live. */
   dataDir: string;
@@ -193,6 +200,8 @@ export function loadConfig(env: Env = process.env): Config {
       requestTimeoutMs: read('HTTP_REQUEST_TIMEOUT_MS', positiveInt, 30_000),
       idleTimeoutMs: read('HTTP_IDLE_TIMEOUT_MS', positiveInt, 30_000),
       keepAliveTimeoutMs: read('HTTP_KEEP_ALIVE_TIMEOUT_MS', positiveInt, 72_000),
+      shutdownGraceMs: read('SHUTDOWN_GRACE_MS', wholeNumber, 0),
+      shutdownTimeoutMs: read('SHUTDOWN_TIMEOUT_MS', positiveInt, 10_000),
     },
     dataDir: read('DATA_DIR', text, 'data'),
     databaseUrl: read('DATABASE_URL', databaseUrl, null),
