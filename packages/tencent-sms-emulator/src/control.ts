@@ -40,6 +40,7 @@ export function handleControl(core: EmulatorCore, method: string, url: URL, raw:
   if (route === 'GET /health') return json(200, { ok: true });
   if (route === 'GET /accounts') return json(200, { accounts: core.accounts() });
   if (route === 'GET /settings') return json(200, core.settings());
+  if (route === 'GET /callbacks') return json(200, { callbacks: core.store.callbackPushes });
   if (route === 'POST /reset') {
     core.reset();
     return json(200, { ok: true });

@@ -115,8 +115,12 @@ export class EmulatorCore {
     if (typeof changes !== 'object' || changes === null || Array.isArray(changes))
       return 'body must be a JSON object';
     const c = changes as Record<string, unknown>;
-    const unknown = Object.keys(c).find((k) => k !== 'limits' && k !== 'unsupportedCountries');
-    if (unknown) return `unknown field ${unknown}; known: limits, unsupportedCountries`;
+    const known = ['limits', 'unsupportedCountries', 'statusCallbackUrl'];
+    const unknown = Object.keys(c).find((k) => !known.includes(k));
+    if (unknown) return `unknown field ${unknown}; known: ${known.join(', ')}`;
+    const url = c.statusCallbackUrl;
+    if (url !== undefined && url !== null && (typeof url !== 'string' || !/^https?:\/\/\S+$/.test(url)))
+      return 'statusCallbackUrl must be an http(s) URL or null';
     let limits = this.store.limiter.limits;
     if (c.limits === false) limits = false;
     else if (c.limits !== undefined) {
@@ -138,6 +142,7 @@ export class EmulatorCore {
       this.store.unsupportedCountries = [...(list as string[])];
     }
     this.store.limiter.limits = limits;
+    if (url !== undefined) this.store.statusCallbackUrl = url as string | null;
     return this.settings();
   }
 

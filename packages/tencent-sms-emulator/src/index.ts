@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AccountMode } from './accounts.ts';
+import type { CallbackPush } from './callbacks.ts';
 import { type AccountView, EmulatorCore, type TemplateView } from './core.ts';
 import type { Fault, FaultSpec } from './faults.ts';
 import { type FrequencyLimits, defaultLimits } from './limits.ts';
@@ -26,6 +27,7 @@ export type { Fault, FaultKind, FaultSpec } from './faults.ts';
 export type { DeliveryReport, RequestLogEntry, StoredMessage } from './store.ts';
 export type { AccountView, TemplateView } from './core.ts';
 export type { AccountMode } from './accounts.ts';
+export type { CallbackPush, StatusCallbackItem } from './callbacks.ts';
 export type { EmulatorSettings } from './store.ts';
 export type { Logger } from './server.ts';
 
@@ -43,6 +45,8 @@ export interface TencentSmsEmulatorOptions {
   logger?: Logger;
   /** ISO codes Tencent does not deliver to (UnsupportedOperation.UnsuportedRegion); default ['KP']. */
   unsupportedCountries?: string[];
+  /** Where delivery reports are pushed as Tencent's status callback; default none (pull only). */
+  statusCallbackUrl?: string;
 }
 
 export interface TencentSmsEmulator {
@@ -68,7 +72,12 @@ export interface TencentSmsEmulator {
   changeSettings(changes: {
     limits?: Partial<FrequencyLimits> | false;
     unsupportedCountries?: string[];
+    statusCallbackUrl?: string | null;
   }): EmulatorSettings;
+  /** The status callbacks pushed so far, each with the receiver's answer. */
+  callbacks(): CallbackPush[];
+  /** Waits until every callback push started so far has been answered. */
+  settleCallbacks(): Promise<void>;
   /** The raw in-memory state, for assertions the accessors above do not cover. */
   store: Store;
 }
@@ -81,6 +90,7 @@ export async function startTencentSmsEmulator(
     reviewDelayMs: options.reviewDelayMs === undefined ? 5000 : options.reviewDelayMs,
     limits: options.limits === false ? false : { ...defaultLimits, ...options.limits },
     ...(options.unsupportedCountries ? { unsupportedCountries: options.unsupportedCountries } : {}),
+    ...(options.statusCallbackUrl ? { statusCallbackUrl: options.statusCallbackUrl } : {}),
   });
   const { listener, cancelDelays } = createListener({ core, realNow: Date.now, logger: options.logger });
   const server = createServer((req, res) => void listener(req, res));
@@ -127,6 +137,8 @@ export async function startTencentSmsEmulator(
       if (typeof settings === 'string') throw new Error(settings);
       return settings;
     },
+    callbacks: () => [...core.store.callbackPushes],
+    settleCallbacks: () => core.store.settleCallbacks(),
     store: core.store,
   };
 }

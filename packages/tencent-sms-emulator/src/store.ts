@@ -1,4 +1,5 @@
 import { type AccountMode, copyMode, defaultAccountMode } from './accounts.ts';
+import { type CallbackPush, pushCallback, toCallbackItem } from './callbacks.ts';
 import { FrequencyLimiter, type FrequencyLimits } from './limits.ts';
 import {
   type AccountSeed,
@@ -74,6 +75,8 @@ export interface EmulatorSettings {
   limits: FrequencyLimits | false;
   /** ISO codes of countries Tencent does not deliver to (UnsupportedOperation.UnsuportedRegion). */
   unsupportedCountries: string[];
+  /** Where delivery reports are pushed (Tencent's status callback), or null: pull only. */
+  statusCallbackUrl: string | null;
 }
 
 export interface StoreOptions {
@@ -82,6 +85,8 @@ export interface StoreOptions {
   limits: FrequencyLimits | false;
   /** Default ['KP']. */
   unsupportedCountries?: string[];
+  /** Default null. */
+  statusCallbackUrl?: string | null;
 }
 
 export class Store {
@@ -97,6 +102,10 @@ export class Store {
   /** SecretId → mode; reset to the defaults. */
   modes = new Map<string, AccountMode>();
   unsupportedCountries: string[] = [];
+  statusCallbackUrl: string | null = null;
+  /** Every callback pushed (newest last), and the pushes still under way. */
+  callbackPushes: CallbackPush[] = [];
+  pendingPushes = new Set<Promise<void>>();
   limiter: FrequencyLimiter;
   private nextTemplateId = FIRST_NEW_TEMPLATE_ID;
   private nextMessageId = 1;
@@ -115,7 +124,11 @@ export class Store {
   }
 
   settings(): EmulatorSettings {
-    return { limits: this.limiter.limits, unsupportedCountries: [...this.unsupportedCountries] };
+    return {
+      limits: this.limiter.limits,
+      unsupportedCountries: [...this.unsupportedCountries],
+      statusCallbackUrl: this.statusCallbackUrl,
+    };
   }
 
   reset(): void {
@@ -134,6 +147,8 @@ export class Store {
     this.submissions = [];
     this.modes = new Map(seedAccounts.map((a) => [a.secretId, copyMode(defaultAccountMode)]));
     this.unsupportedCountries = [...(this.options.unsupportedCountries ?? ['KP'])];
+    this.statusCallbackUrl = this.options.statusCallbackUrl ?? null;
+    this.callbackPushes = [];
     this.limiter.limits = this.options.limits;
     this.limiter.clear();
     this.nextTemplateId = FIRST_NEW_TEMPLATE_ID;
@@ -199,6 +214,22 @@ export class Store {
     const queue = this.reports.get(sdkAppId) ?? [];
     queue.push(report);
     this.reports.set(sdkAppId, queue);
+    const url = this.statusCallbackUrl;
+    if (url) {
+      // After the SendSms answer, as Tencent's report arrives after the send.
+      const push: Promise<void> = new Promise<void>((resolve) => setTimeout(resolve, 20))
+        .then(() => pushCallback(url, [toCallbackItem(report)]))
+        .then((done) => {
+          this.callbackPushes.push(done);
+        })
+        .finally(() => this.pendingPushes.delete(push));
+      this.pendingPushes.add(push);
+    }
+  }
+
+  /** Resolves once every callback push started so far has been answered. */
+  async settleCallbacks(): Promise<void> {
+    while (this.pendingPushes.size > 0) await Promise.all([...this.pendingPushes]);
   }
 
   /** Hands out up to `limit` reports once each, oldest first. */

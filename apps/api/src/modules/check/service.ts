@@ -20,7 +20,16 @@ function detailsOf(error: AppError): Partial<TencentErrorDetails> {
 /** A failed Tencent call as a finding: the check reports what it could not learn, it never fails. */
 function tencentFinding(error: unknown, doing: string): Finding {
   if (!(error instanceof AppError)) throw error;
-  const fix = detailsOf(error).fix ?? 'Try the check again in a minute.';
+  const { fix = 'Try the check again in a minute.', tencentCode } = detailsOf(error);
+  if (tencentCode === 'UnsupportedRegion') {
+    // The region is refused for every action, so every send through Logto fails the same way.
+    return {
+      severity: 'error',
+      code: 'REGION_UNSUPPORTED',
+      message: `${error.message}: every send fails (Tencent UnsupportedRegion)`,
+      fix,
+    };
+  }
   switch (error.code) {
     case 'TENCENT_AUTH_FAILED':
       return { severity: 'error', code: 'CREDENTIALS_REJECTED', message: error.message, fix };

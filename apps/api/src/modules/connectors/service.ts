@@ -8,6 +8,7 @@ import type {
   UpdateConnector,
 } from '@smsdesk/shared/schemas/connectors';
 import { etagOf } from '@smsdesk/shared/etag';
+import { isTencentSmsRegion, signHasBrackets, tencentSmsRegions } from '@smsdesk/shared/tencent-regions';
 import type { Kysely, Updateable } from 'kysely';
 import { isUniqueViolation } from '../../db/database.ts';
 import type { ConnectorsTable, Database } from '../../db/schema.ts';
@@ -91,6 +92,34 @@ function assertUniqueUsageTypes(templates: TemplateMapping[] | undefined, prefix
   }
 }
 
+/** Tencent's own rules for the sign and the region, with a sentence the user can act on. */
+function assertSignAndRegion(input: { signName?: string; region?: string }) {
+  const fields = [];
+  if (input.signName !== undefined && signHasBrackets(input.signName)) {
+    fields.push({
+      field: 'body.signName',
+      rule: 'brackets',
+      message: `must be the sign's text without brackets: drop 【】 or [] (Tencent adds 【】 itself), e.g. "${input.signName.replace(/[【】[\]]/g, '')}"`,
+    });
+  }
+  if (input.region !== undefined && !isTencentSmsRegion(input.region)) {
+    fields.push({
+      field: 'body.region',
+      rule: 'enum',
+      message: `is not a region of Tencent's SMS API: use one of ${tencentSmsRegions.join(', ')}`,
+    });
+  }
+  if (fields.length > 0) {
+    throw createError(
+      'VALIDATION_FAILED',
+      `Invalid request: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}`,
+      {
+        fields,
+      },
+    );
+  }
+}
+
 function nameTaken(name: string) {
   return createError('CONFLICT', `A connector named "${name}" already exists`, {
     fields: [{ field: 'body.name', rule: 'unique', message: 'is already used by another connector' }],
@@ -134,6 +163,7 @@ export function createConnectorService(deps: ConnectorDeps) {
     action: 'connector.created' | 'connector.imported' = 'connector.created',
   ): Promise<Connector> {
     assertUniqueUsageTypes(input.templates);
+    assertSignAndRegion(input);
     const id = randomUUID();
     const at = now().toISOString();
     const row: ConnectorRow = {
@@ -167,6 +197,7 @@ export function createConnectorService(deps: ConnectorDeps) {
 
   async function update(id: string, expectedVersion: number, patch: UpdateConnector, actor: string) {
     assertUniqueUsageTypes(patch.templates);
+    assertSignAndRegion(patch);
     const before = await getRow(id);
     const changes: Updateable<ConnectorsTable> = { updatedAt: now().toISOString() };
     const changed: string[] = [];

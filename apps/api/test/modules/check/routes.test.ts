@@ -295,6 +295,22 @@ describe.each(databaseKinds)('connector check on %s', (kind) => {
     expect(rowOf(result, 'SignIn').exists).toBe('unknown');
   });
 
+  it('an unsupported region (a profile from before the region rule) blocks every row as REGION_UNSUPPORTED', async () => {
+    const connector = await createConnector();
+    // The API refuses such a region now; Tencent's answer for one is what an older profile still gets.
+    emu.injectFault({
+      kind: 'error',
+      action: 'DescribeSmsTemplateList',
+      code: 'UnsupportedRegion',
+      message: 'The action `DescribeSmsTemplateList` does not support region `ap-mars`.',
+    });
+    const result = await check(connector.id);
+    expect(result.ok).toBe(false);
+    expect(result.findings[0]).toMatchObject({ severity: 'error', code: 'REGION_UNSUPPORTED' });
+    expect(result.findings[0]?.fix).toContain('ap-guangzhou');
+    expect(rowOf(result, 'SignIn')).toMatchObject({ state: 'error', blockedBy: 'REGION_UNSUPPORTED' });
+  });
+
   it('keeps checking the templates when only the sign list fails', async () => {
     const connector = await createConnector();
     emu.injectFault({ kind: 'http500', action: 'DescribeSmsSignList', count: 2 });

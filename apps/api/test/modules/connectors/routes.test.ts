@@ -92,6 +92,53 @@ describe.each(databaseKinds)('connectors API on %s', (kind) => {
     ]);
   });
 
+  it.each([
+    ['【smsdesk】', 'smsdesk'],
+    ['[smsdesk]', 'smsdesk'],
+  ])('refuses the sign %s with 400 saying to drop the brackets', async (signName, bare) => {
+    const res = await call('POST', '/api/connectors', { ...devConnectorBody('Bracketed'), signName });
+    expect(res.statusCode).toBe(400);
+    const [field] = res.json().error.details.fields;
+    expect(field).toMatchObject({ field: 'body.signName', rule: 'brackets' });
+    expect(field.message).toContain('drop 【】 or []');
+    expect(field.message).toContain(`"${bare}"`);
+  });
+
+  it("refuses a region outside Tencent's SMS regions with 400 listing them, on create and on PATCH", async () => {
+    const res = await call('POST', '/api/connectors', { ...devConnectorBody('Mars'), region: 'ap-mars' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.fields).toEqual([
+      {
+        field: 'body.region',
+        rule: 'enum',
+        message:
+          "is not a region of Tencent's SMS API: use one of ap-guangzhou, ap-beijing, ap-nanjing, ap-singapore",
+      },
+    ]);
+    const created = await create('Regions');
+    const patched = await call(
+      'PATCH',
+      `/api/connectors/${created.id}`,
+      { region: 'eu-frankfurt' },
+      {
+        ...admin,
+        'if-match': 'W/"1"',
+      },
+    );
+    expect(patched.statusCode).toBe(400);
+    expect(patched.json().error.details.fields[0].field).toBe('body.region');
+    const ok = await call(
+      'PATCH',
+      `/api/connectors/${created.id}`,
+      { region: 'ap-singapore' },
+      {
+        ...admin,
+        'if-match': 'W/"1"',
+      },
+    );
+    expect(ok.statusCode).toBe(200);
+  });
+
   it('refuses a duplicate name with 409 naming the field', async () => {
     await create('Taken');
     const res = await call('POST', '/api/connectors', devConnectorBody('Taken'));
