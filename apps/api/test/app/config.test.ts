@@ -13,6 +13,8 @@ describe('config', () => {
       requestTimeoutMs: 30_000,
       idleTimeoutMs: 30_000,
       keepAliveTimeoutMs: 72_000,
+      shutdownGraceMs: 0,
+      shutdownTimeoutMs: 10_000,
     });
     expect(config.logto.endpoint).toBe('http://localhost:3001');
   });
