@@ -5,6 +5,7 @@
  * Never for production: it refuses a database that already has test sends or audit events.
  */
 import { randomUUID } from 'node:crypto';
+import type { AuditAction } from '@smsdesk/shared/schemas/audit';
 import { type Insertable, sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { createDb, type Db } from '../src/db/database.ts';
@@ -18,7 +19,12 @@ export interface SeedCounts {
 }
 
 const days90 = 90 * 24 * 3600_000;
-const actions = ['connector.updated', 'test_send.sent', 'template.created', 'connector.checked'];
+const actions: AuditAction[] = [
+  'connector.updated',
+  'test_send.sent',
+  'template.created',
+  'test_send.verified',
+];
 
 /** Newest rows at `now`, oldest 90 days before, evenly spaced (the order the pages walk). */
 function timeAt(now: number, index: number, count: number): string {
