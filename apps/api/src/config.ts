@@ -17,7 +17,10 @@ export interface Config {
    * written synchronously, kept so the benchmark can show what the one line saves.
    */
   requestLog: 'line' | 'fastify';
-  /** The one other origin trusted for CORS with credentials and the CSRF rule; null: none, only BASE_URL. */
+  /**
+   * The one other origin trusted for CORS with credentials and the CSRF rule; null (unset or `none`): only
+   * BASE_URL. Required with SMSDESK_REQUIRE_SECRETS, and then never a loopback origin unless BASE_URL is one.
+   */
   webOrigin: string | null;
   /** Where the API finds the built SPA to serve at `/` (skipped when it is not built). */
   webDist: string;
@@ -178,7 +181,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: read('LOG_LEVEL', logLevel, 'info'),
     logFormat: read('LOG_FORMAT', oneOf('json', 'pretty'), 'json'),
     requestLog: read('REQUEST_LOG', oneOf('line', 'fastify'), 'line'),
-    webOrigin: read<string | null>('WEB_ORIGIN', origin, null),
+    webOrigin: read<string | null>('WEB_ORIGIN', (raw) => (raw === 'none' ? null : origin(raw)), null),
     webDist: read('WEB_DIST', text, defaultWebDist),
     baseUrl: read('BASE_URL', httpUrl, 'http://localhost:3000'),
     logto: {
@@ -234,8 +237,26 @@ export function loadConfig(env: Env = process.env): Config {
         );
     }
   }
+  // A deployment names the origins it trusts for CORS with credentials and the CSRF rule: a development
+  // default (the Vite server on localhost) is never carried into production by omission or by a copied file.
+  if (config.requireSecrets && !problems.some((p) => p.startsWith('WEB_ORIGIN:'))) {
+    if (env.WEB_ORIGIN === undefined || env.WEB_ORIGIN === '') {
+      problems.push(
+        'WEB_ORIGIN: is required when SMSDESK_REQUIRE_SECRETS=true: the SPA\'s origin if it is served elsewhere, or "none" when the API serves it at BASE_URL',
+      );
+    } else if (config.webOrigin && isLoopback(config.webOrigin) && !isLoopback(config.baseUrl)) {
+      problems.push(
+        `WEB_ORIGIN: a loopback origin is not trusted when SMSDESK_REQUIRE_SECRETS=true and BASE_URL is not loopback (got ${JSON.stringify(config.webOrigin)})`,
+      );
+    }
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\./.test(host);
 }
 
 /** Secrets are never echoed back, not even in a configuration error. */

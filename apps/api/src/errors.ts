@@ -9,7 +9,10 @@ export const errorCodes = {
   },
   BAD_REQUEST: { status: 400, doc: 'A client error without a more specific code (e.g. from a plugin).' },
   UNAUTHORIZED: { status: 401, doc: 'No valid access token or session.' },
-  FORBIDDEN: { status: 403, doc: 'The token lacks a scope the route needs; details name it.' },
+  FORBIDDEN: {
+    status: 403,
+    doc: "The token lacks a scope the route needs (details name it), or the resource is another user's (a test send only its sender may verify).",
+  },
   CSRF_REJECTED: { status: 403, doc: 'An unsafe method on a cookie session from another origin.' },
   NOT_FOUND: { status: 404, doc: 'No such route or resource.' },
   METHOD_NOT_ALLOWED: { status: 405, doc: 'The route exists but not with this method.' },

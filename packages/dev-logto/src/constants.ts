@@ -70,6 +70,13 @@ export const devClients = {
   },
 } as const;
 
+/**
+ * The one organization dev-logto knows; the M2M app is a member. Like Logto, a token request with
+ * `organization_id` gets an organization token: its permissions are organization-role ones, and it carries
+ * the `organization_id` claim (smsdesk refuses such tokens).
+ */
+export const devOrganization = { id: 'smsdesk-dev-org', members: [devClients.m2m.clientId] } as const;
+
 /** The Management API resource of a self-hosted Logto (the `default` tenant), and its one permission. */
 export const managementApiResource = 'https://default.logto.app/api';
 export const managementApiScope = 'all';

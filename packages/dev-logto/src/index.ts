@@ -3,6 +3,7 @@ export {
   apiScopes,
   defaultResource,
   devClients,
+  devOrganization,
   devRoles,
   devUsers,
   managementApiResource,

@@ -5,6 +5,7 @@ import { buildClients, corsOriginsOf } from './clients.ts';
 import {
   apiScopes,
   devClients,
+  devOrganization,
   findUserById,
   managementApiResource,
   managementApiScope,
@@ -49,6 +50,19 @@ export function createProvider(options: ProviderOptions): Provider {
     },
     // Logto puts the profile claims into the ID token too.
     conformIdTokenClaims: false,
+    async extraTokenClaims(ctx, token) {
+      // An organization token (Logto: `organization_id` at the token endpoint) names its organization.
+      const asked = (ctx?.oidc?.body as { organization_id?: unknown } | undefined)?.organization_id;
+      if (typeof asked !== 'string' || token.kind !== 'ClientCredentials') return undefined;
+      const clientId = (token as { clientId?: string }).clientId ?? '';
+      if (
+        asked !== devOrganization.id ||
+        !(devOrganization.members as readonly string[]).includes(clientId)
+      ) {
+        throw new errors.InvalidRequest('the application is not a member of this organization');
+      }
+      return { organization_id: asked };
+    },
     async findAccount(_ctx, sub) {
       const user = findUserById(sub);
       if (!user) return undefined;

@@ -5,6 +5,7 @@ import {
   type DevLogto,
   defaultResource,
   devClients,
+  devOrganization,
   generateSigningKey,
   getClientCredentialsToken,
   startDevLogto,
@@ -51,6 +52,25 @@ describe('machine-to-machine (client_credentials)', () => {
     const jwks = createRemoteJWKSet(new URL(`${logto.issuer}/jwks`));
     const { payload } = await jwtVerify(token, jwks, { issuer: logto.issuer, audience: defaultResource });
     expect(payload.scope).toBe('read:connectors');
+  });
+
+  it('issues an organization token with organization_id to a member, and refuses any other organization', async () => {
+    const ask = (organizationId: string) =>
+      getClientCredentialsToken({
+        endpoint: logto.endpoint,
+        clientId: devClients.m2m.clientId,
+        clientSecret: devClients.m2m.clientSecret,
+        resource: defaultResource,
+        scope: 'read:connectors',
+        organizationId,
+      });
+    const jwks = createRemoteJWKSet(new URL(`${logto.issuer}/jwks`));
+    const { payload } = await jwtVerify(await ask(devOrganization.id), jwks, {
+      issuer: logto.issuer,
+      audience: defaultResource,
+    });
+    expect(payload.organization_id).toBe(devOrganization.id);
+    await expect(ask('another-org')).rejects.toThrow(/400 invalid_request/);
   });
 
   it('refuses a wrong client secret', async () => {

@@ -55,6 +55,13 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
         clockTolerance: options.clockToleranceSeconds ?? 5,
         requiredClaims: ['sub', 'exp'],
       });
+      // An organization token's permissions are organization-role ones, not global: until smsdesk models
+      // organizations, it is not a way in.
+      if (payload.organization_id !== undefined) {
+        throw new InvalidTokenError(
+          'Organization tokens are not accepted: ask for a token without organization_id',
+        );
+      }
       const verified: VerifiedToken = {
         sub: String(payload.sub),
         clientId: typeof payload.client_id === 'string' ? payload.client_id : null,

@@ -24,6 +24,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** An onRequest hook: the caller must hold every one of `scopes` (none: any valid caller). */
     requireScopes(...scopes: string[]): onRequestAsyncHookHandler;
+    /** An onRequest hook for a cookie-session form post: Origin (or Referer) must be BASE_URL or WEB_ORIGIN. */
+    requireSameOrigin: onRequestAsyncHookHandler;
     verifyToken: TokenVerifier;
   }
 }
@@ -97,6 +99,8 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
       );
     }
   }
+
+  app.decorate('requireSameOrigin', async (request: FastifyRequest) => assertSameOrigin(request));
 
   app.decorate('requireScopes', (...scopes: string[]) => {
     return async function requireScopes(request: FastifyRequest, reply: FastifyReply) {

@@ -58,9 +58,11 @@ describe('config', () => {
       expect.stringMatching(/^SESSION_SECRET: must be at least 32 characters/),
       expect.stringMatching(/^SMSDESK_SECRET_KEY: is required when SMSDESK_REQUIRE_SECRETS=true/),
       expect.stringMatching(/^LOGTO_APP_SECRET: is required when SMSDESK_REQUIRE_SECRETS=true/),
+      expect.stringMatching(/^WEB_ORIGIN: is required when SMSDESK_REQUIRE_SECRETS=true/),
     ]);
     const config = loadConfig({
       SMSDESK_REQUIRE_SECRETS: 'true',
+      WEB_ORIGIN: 'none',
       SESSION_SECRET: `${'x'.repeat(32)}, ${'y'.repeat(32)}`,
       SMSDESK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
       LOGTO_APP_SECRET: 'app-secret',
@@ -69,5 +71,30 @@ describe('config', () => {
     expect(() => loadConfig({ SMSDESK_REQUIRE_SECRETS: 'maybe' })).toThrow(
       /SMSDESK_REQUIRE_SECRETS: must be true or false/,
     );
+  });
+
+  it('makes a deployment (SMSDESK_REQUIRE_SECRETS=true) name WEB_ORIGIN, and never trust a loopback one by a copied file', () => {
+    const secrets = {
+      SMSDESK_REQUIRE_SECRETS: 'true',
+      SESSION_SECRET: 'x'.repeat(32),
+      SMSDESK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+      LOGTO_APP_SECRET: 'app-secret',
+      BASE_URL: 'https://smsdesk.example.com',
+    };
+    expect(() => loadConfig(secrets)).toThrow(/WEB_ORIGIN: is required .*"none" when the API serves it/);
+    expect(loadConfig({ ...secrets, WEB_ORIGIN: 'none' }).webOrigin).toBeNull();
+    expect(loadConfig({ ...secrets, WEB_ORIGIN: 'https://console.example.com' }).webOrigin).toBe(
+      'https://console.example.com',
+    );
+    for (const local of ['http://localhost:5173', 'http://127.0.0.1:5173', 'http://app.localhost:5173']) {
+      expect(() => loadConfig({ ...secrets, WEB_ORIGIN: local })).toThrow(/WEB_ORIGIN: a loopback origin/);
+    }
+    // A deployment on loopback itself (a test rig, a single-machine install) may trust a loopback SPA.
+    expect(
+      loadConfig({ ...secrets, BASE_URL: 'http://localhost:3000', WEB_ORIGIN: 'http://localhost:5173' })
+        .webOrigin,
+    ).toBe('http://localhost:5173');
+    // Development (the default) is unchanged: unset means only BASE_URL.
+    expect(loadConfig({}).webOrigin).toBeNull();
   });
 });

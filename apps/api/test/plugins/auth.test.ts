@@ -4,6 +4,7 @@ import {
   startDevLogto,
   type DevLogto,
   devClients,
+  devOrganization,
 } from '@smsdesk/dev-logto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type JWK, SignJWT } from 'jose';
@@ -59,6 +60,26 @@ describe('auth plugin: bearer tokens', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ sub: 'smsdesk-m2m', clientId: 'smsdesk-m2m', authMethod: 'bearer' });
     expect(res.json().scopes).toEqual(expect.arrayContaining(['read:connectors', 'write:connectors']));
+  });
+
+  it('refuses a real organization token (organization_id) with 401 invalid_token', async () => {
+    const request = {
+      endpoint: logto.endpoint,
+      clientId: devClients.m2m.clientId,
+      clientSecret: devClients.m2m.clientSecret,
+      resource,
+      scope: 'read:connectors write:connectors',
+    };
+    const token = await getClientCredentialsToken({ ...request, organizationId: devOrganization.id });
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+    expect(claims).toMatchObject({ organization_id: devOrganization.id, aud: resource });
+    const res = await call(token, '/write', 'POST');
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['www-authenticate']).toMatch(/error="invalid_token"/);
+    expect(res.headers['www-authenticate']).toMatch(/organization tokens are not accepted/i);
+    expect(res.json().error.code).toBe('UNAUTHORIZED');
+    // The same app's token without an organization still works.
+    expect((await call(await getClientCredentialsToken(request), '/write', 'POST')).statusCode).toBe(200);
   });
 
   it('answers a missing token with 401 and a bare Bearer challenge (no error attribute)', async () => {

@@ -75,9 +75,41 @@ const authRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { 
     },
   );
 
+  // Signing out changes state, so it is a POST under the CSRF rule (a link elsewhere cannot sign a user
+  // out); a GET shows the page with the button. The page's form posts no fields.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 1024 },
+    (_request, _body, done) => done(null, undefined),
+  );
+
   app.get(
     '/auth/sign-out',
-    { schema: { tags: ['auth'], summary: 'End the smsdesk session and the Logto session (redirects)' } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'A page with the sign-out button (POST /auth/sign-out signs out)',
+        produces: ['text/html'],
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(signOutPage(request.headers['accept-language'])),
+  );
+
+  app.post(
+    '/auth/sign-out',
+    {
+      onRequest: app.requireSameOrigin,
+      schema: {
+        tags: ['auth'],
+        summary: 'End the smsdesk session and the Logto session (redirects to Logto, then to BASE_URL)',
+        description:
+          'A cookie-session form post: Origin or Referer must be BASE_URL or WEB_ORIGIN (403 CSRF_REJECTED).',
+      },
+    },
     async (request, reply) => {
       await client(request, reply).signOut(`${config.baseUrl}/`);
       await request.session.destroy();
@@ -85,5 +117,37 @@ const authRoutes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { 
     },
   );
 };
+
+const signOutTexts = {
+  en: {
+    lang: 'en',
+    title: 'Sign out of smsdesk',
+    lead: 'This ends your smsdesk session and your Logto session.',
+    button: 'Sign out',
+    back: 'Back to smsdesk',
+  },
+  zh: {
+    lang: 'zh-CN',
+    title: '退出 smsdesk',
+    lead: '这将结束你的 smsdesk 会话和 Logto 会话。',
+    button: '退出登录',
+    back: '返回 smsdesk',
+  },
+} as const;
+
+/** The sign-out page, in Chinese when the browser asks for it first, else in English. No script (CSP). */
+export function signOutPage(acceptLanguage: string | undefined): string {
+  const t = /^\s*zh\b/i.test(acceptLanguage ?? '') ? signOutTexts.zh : signOutTexts.en;
+  return `<!doctype html>
+<html lang="${t.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${t.title}</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:28rem;margin:4rem auto;padding:0 1rem}button{font:inherit;padding:.5rem 1rem}</style>
+</head><body><main>
+<h1>${t.title}</h1><p>${t.lead}</p>
+<form method="post" action="/auth/sign-out"><button type="submit">${t.button}</button></form>
+<p><a href="/">${t.back}</a></p>
+</main></body></html>
+`;
+}
 
 export default authRoutes;

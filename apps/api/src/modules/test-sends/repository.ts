@@ -107,15 +107,21 @@ export async function nthNewestSendTime(
 
 /**
  * Takes one attempt atomically and returns how many have been used, or null when none was left (or the
- * send is verified already): parallel guesses cannot use more than `max` between them.
+ * send is verified already — or, with `afterVerified`, not verified yet): parallel guesses cannot use more
+ * than `max` between them, before or after the right code.
  */
-export async function takeVerifyAttempt(db: Db, id: string, max: number): Promise<number | null> {
+export async function takeVerifyAttempt(
+  db: Db,
+  id: string,
+  max: number,
+  { afterVerified = false } = {},
+): Promise<number | null> {
   const row = await db
     .updateTable('testSends')
     .set((eb) => ({ verifyAttempts: eb('verifyAttempts', '+', 1) }))
     .where('id', '=', id)
     .where('verifyAttempts', '<', max)
-    .where('verifiedAt', 'is', null)
+    .where('verifiedAt', afterVerified ? 'is not' : 'is', null)
     .returning('verifyAttempts')
     .executeTakeFirst();
   return row ? row.verifyAttempts : null;

@@ -34,6 +34,12 @@ export function createVerifier(deps: TestSendDeps, clock: () => Date) {
     now = clock(),
   ): Promise<{ verified: true }> {
     const row = await findRow(deps, id);
+    // The code went to the sender's phone: only the sender may prove it arrived. Reading stays open.
+    if (actor !== undefined && row.actor !== actor) {
+      throw createError('FORBIDDEN', 'Only the user who sent this test code may verify it', {
+        reason: 'not_sender',
+      });
+    }
     // Logto generated this code and knows it: Logto checks it (tenant-modes.ts).
     if (row.mode === 'logto-live' && row.status === 'sent' && !row.verifiedAt) {
       try {
@@ -55,9 +61,20 @@ export function createVerifier(deps: TestSendDeps, clock: () => Date) {
       );
     }
     if (row.verifiedAt) {
-      // The right code again (a retried request) gets the same answer; anything else cannot change it.
+      // The right code again (a retried request) gets the same answer. A wrong one still takes an attempt:
+      // otherwise "verified already" vs "verified" would answer unlimited guesses, and once the attempts
+      // are spent every code gets the same answer.
+      if (row.verifyAttempts >= MAX_VERIFY_ATTEMPTS) throw exhausted();
       if (hasher.codeMatches(code, row.codeHash)) return { verified: true };
-      throw createError('CONFLICT', `This test send was verified already (${row.verifiedAt})`);
+      const used = await takeVerifyAttempt(db, id, MAX_VERIFY_ATTEMPTS, { afterVerified: true });
+      if (used === null) throw exhausted();
+      const left = MAX_VERIFY_ATTEMPTS - used;
+      await audited(row, actor, false, `a wrong code after it was verified, ${attemptsText(left)} left`);
+      throw createError(
+        'CONFLICT',
+        `This test send was verified already (${row.verifiedAt}); that code is not the one sent (${attemptsText(left)} left)`,
+        { attemptsLeft: left },
+      );
     }
     if (row.verifyAttempts >= MAX_VERIFY_ATTEMPTS) throw exhausted();
     if (isExpired(row.createdAt, now)) {
@@ -80,20 +97,19 @@ export function createVerifier(deps: TestSendDeps, clock: () => Date) {
       return { verified: true };
     }
     const attemptsLeft = MAX_VERIFY_ATTEMPTS - used;
-    await audited(
-      row,
-      actor,
-      false,
-      `a wrong code, ${attemptsLeft} attempt${attemptsLeft === 1 ? '' : 's'} left`,
-    );
+    await audited(row, actor, false, `a wrong code, ${attemptsText(attemptsLeft)} left`);
     throw createError(
       'CODE_MISMATCH',
       attemptsLeft === 0
         ? `The code does not match, and that was the ${MAX_VERIFY_ATTEMPTS}th wrong code: send a new test code`
-        : `The code does not match the one sent; ${attemptsLeft} attempt${attemptsLeft === 1 ? '' : 's'} left`,
+        : `The code does not match the one sent; ${attemptsText(attemptsLeft)} left`,
       { attemptsLeft },
     );
   };
+}
+
+function attemptsText(left: number) {
+  return `${left} attempt${left === 1 ? '' : 's'}`;
 }
 
 function exhausted() {

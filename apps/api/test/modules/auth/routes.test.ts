@@ -62,14 +62,59 @@ describe('the server-side sign-in flow (/auth/*)', () => {
     expect(landedOn).toBe('/');
   });
 
-  it('signs out of both sessions: redirects to Logto end-session and the cookie no longer works', async () => {
+  it('signs out of both sessions with a POST from the app: redirects to Logto end-session and the cookie no longer works', async () => {
     const { cookie } = await signInWithSession(app);
-    const out = await app.inject({ method: 'GET', url: '/auth/sign-out', headers: { cookie } });
+    const out = await app.inject({
+      method: 'POST',
+      url: '/auth/sign-out',
+      headers: {
+        cookie,
+        origin: 'http://localhost:3000',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: '',
+    });
     expect(out.statusCode).toBe(302);
     const location = new URL(out.headers.location as string);
     expect(`${location.origin}${location.pathname}`).toBe(`${logto.issuer}/session/end`);
     expect(location.searchParams.get('post_logout_redirect_uri')).toBe('http://localhost:3000/');
     const me = await app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
     expect(me.statusCode).toBe(401);
+  });
+
+  it('refuses a sign-out POST from another site or with no origin (CSRF), and the session lives on', async () => {
+    const { cookie } = await signInWithSession(app);
+    for (const headers of [
+      { origin: 'https://evil.example' },
+      { referer: 'https://evil.example/page' },
+      {},
+    ]) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/auth/sign-out',
+        headers: { cookie, ...headers },
+      });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('CSRF_REJECTED');
+    }
+    expect((await app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(200);
+  });
+
+  it("answers GET /auth/sign-out with a page whose button posts, in the reader's language, without signing out", async () => {
+    const { cookie } = await signInWithSession(app);
+    const page = await app.inject({ method: 'GET', url: '/auth/sign-out', headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toMatch(/<form method="post" action="\/auth\/sign-out">/);
+    expect(page.body).toContain('Sign out');
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    const zh = await app.inject({
+      method: 'GET',
+      url: '/auth/sign-out',
+      headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' },
+    });
+    expect(zh.body).toContain('<html lang="zh-CN">');
+    expect(zh.body).toContain('退出登录');
+    expect((await app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(200);
   });
 });

@@ -283,6 +283,45 @@ describe.each(databaseKinds)('test sends API on %s', (kind) => {
     expect((await call('GET', `/api/test-sends/${id}`)).json()).toMatchObject({ verified: true });
   });
 
+  it('counts wrong codes after the right one too: once they are spent, every code gets the same answer', async () => {
+    const { id, code } = await sentCode('+8613600136002');
+    // The right code took the first of the five attempts.
+    expect((await call('POST', `/api/test-sends/${id}/verify`, { code })).json()).toEqual({ verified: true });
+    const answers = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await call('POST', `/api/test-sends/${id}/verify`, { code: wrong(code) });
+      answers.push([res.statusCode, res.json().error.code, res.json().error.details?.attemptsLeft]);
+    }
+    expect(answers).toEqual([
+      [409, 'CONFLICT', 3],
+      [409, 'CONFLICT', 2],
+      [409, 'CONFLICT', 1],
+      [409, 'CONFLICT', 0],
+    ]);
+    // No more guesses to tell apart: the right code and a wrong one answer alike.
+    for (const guess of [code, wrong(code), wrong(wrong(code))]) {
+      const res = await call('POST', `/api/test-sends/${id}/verify`, { code: guess });
+      expect([res.statusCode, res.json().error.code]).toEqual([422, 'CODE_ATTEMPTS_EXHAUSTED']);
+    }
+    expect((await call('GET', `/api/test-sends/${id}`)).json()).toMatchObject({
+      verified: true,
+      verifyAttemptsLeft: 0,
+    });
+  });
+
+  it('lets only the user who sent the code verify it; the history stays readable to others', async () => {
+    const { id, code } = await sentCode('+8613600136003');
+    const other = await stack.auth({ sub: 'user-other' });
+    const refused = await call('POST', `/api/test-sends/${id}/verify`, { code }, other);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'not_sender' } });
+    expect(refused.json().error.message).toMatch(/only the user who sent/i);
+    // The refusal took no attempt and verified nothing; the other user still reads the send.
+    const seen = await call('GET', `/api/test-sends/${id}`, undefined, other);
+    expect(seen.json()).toMatchObject({ verified: false, verifyAttemptsLeft: 5 });
+    expect((await call('POST', `/api/test-sends/${id}/verify`, { code })).json()).toEqual({ verified: true });
+  });
+
   it('audits each verification, the wrong code and the right one, without the code', async () => {
     const { id, code } = await sentCode('+8613600136001');
     await call('POST', `/api/test-sends/${id}/verify`, { code: wrong(code) });
