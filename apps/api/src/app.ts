@@ -108,6 +108,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
+    // Fastify takes a hop count too (documented), though its types list only boolean and string.
+    trustProxy: config.trustProxy as boolean | string,
     bodyLimit: 256 * 1024,
     ...httpLimits(config),
     ajv: {

@@ -49,7 +49,10 @@ async function main() {
     await stack.close();
   }
   // results.md is the whole run's: a partial run only prints.
-  if (!values.only) report.write(join(repoRoot, 'packages/bench/results.md'));
+  if (!values.only) {
+    report.write(join(repoRoot, 'packages/bench/results.md'));
+    report.writeIntoReadme(join(repoRoot, 'README.md'));
+  }
 }
 
 main().catch((error) => {
