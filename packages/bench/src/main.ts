@@ -9,6 +9,7 @@ import { repoRoot } from './processes.ts';
 import { Report } from './report.ts';
 import { connectorsSection } from './sections/connectors.ts';
 import { historySection } from './sections/history.ts';
+import { instancesSection } from './sections/instances.ts';
 import { loadSection } from './sections/load.ts';
 import { pluginsSection } from './sections/plugins.ts';
 import { spaSection } from './sections/spa.ts';
@@ -22,6 +23,7 @@ const sections = {
   'test-send': testSendSection,
   startup: startupSection,
   history: historySection,
+  instances: instancesSection,
   spa: spaSection,
   load: loadSection,
 } as const;

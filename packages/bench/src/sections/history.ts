@@ -27,7 +27,7 @@ function inApi(args: string[], env: Record<string, string>): string {
 }
 
 /** A fresh schema on the bench's PostgreSQL server, selected with search_path like the suites do. */
-function postgresSchema(base: string): Record<string, string> {
+export function postgresSchema(base: string): Record<string, string> {
   const schema = `bench_${randomBytes(5).toString('hex')}`;
   inApi(
     [
