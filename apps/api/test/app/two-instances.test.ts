@@ -86,7 +86,16 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL database (issue 15
     const onB = await b.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
     expect(onB.statusCode).toBe(200);
     expect(onB.json().sub).toEqual(expect.any(String));
-    const signOut = await b.inject({ method: 'GET', url: '/auth/sign-out', headers: { cookie } });
+    const signOut = await b.inject({
+      method: 'POST',
+      url: '/auth/sign-out',
+      headers: {
+        cookie,
+        origin: 'http://localhost:3000',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: '',
+    });
     expect(signOut.statusCode).toBe(302);
     const onA = await a.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
     expect(onA.statusCode).toBe(401);
