@@ -94,16 +94,21 @@ export function createSender(deps: TestSendDeps, clock: () => Date) {
       },
       now,
     );
-    await reserveWithinLimits(db, limits, row, now);
-    // The intent is recorded before Tencent is asked: an SMS that leaves is never without its audit event.
+    // The intent is recorded before Tencent is asked, in the transaction that counts the limits and
+    // reserves the send's row (one commit): an SMS that leaves is never without its audit event.
     const intent = `${input.usageType}, ${mode} mode, ${masked}`;
-    const auditId = await deps.audit.begin({
-      connectorId,
-      connectorName: connector.name,
-      actor,
-      action: 'test_send.sent',
-      detail: `${intent}: sending`,
-    });
+    const auditId = (await reserveWithinLimits(db, limits, row, now, (trx) =>
+      deps.audit.begin(
+        {
+          connectorId,
+          connectorName: connector.name,
+          actor,
+          action: 'test_send.sent',
+          detail: `${intent}: sending`,
+        },
+        trx,
+      ),
+    )) as string;
 
     const send = {
       sdkAppId: connector.sdkAppId,
