@@ -8,7 +8,6 @@ import type {
   UpdateConnector,
 } from '@smsdesk/shared/schemas/connectors';
 import { etagOf } from '@smsdesk/shared/etag';
-import { isTencentSmsRegion, signHasBrackets, tencentSmsRegions } from '@smsdesk/shared/tencent-regions';
 import type { Kysely, Updateable } from 'kysely';
 import { isUniqueViolation } from '../../db/database.ts';
 import type { ConnectorsTable, Database } from '../../db/schema.ts';
@@ -23,6 +22,14 @@ import {
   listConnectorRows,
   updateConnectorRow,
 } from './repository.ts';
+import {
+  assertSignAndRegion,
+  assertUniqueUsageTypes,
+  nameTaken,
+  noSecretYet,
+  notFound,
+  templateMappingDiff,
+} from './rules.ts';
 
 export interface ConnectorDeps {
   db: Kysely<Database>;
@@ -56,78 +63,6 @@ export function toConnector(row: ConnectorRow): Connector {
     updatedAt: row.updatedAt,
     version: row.version,
   };
-}
-
-/**
- * What changed in the template mapping, per usage type: "SignIn: 100001 → 100004; Register: — → 100005"
- * ("—" for none). Language-neutral, so the console can show it as a diff in either language.
- */
-export function templateMappingDiff(before: TemplateMapping[], after: TemplateMapping[]): string {
-  const codeOf = (list: TemplateMapping[], usageType: string) =>
-    list.find((m) => m.usageType === usageType)?.templateCode ?? '—';
-  const usage = [...new Set([...before, ...after].map((m) => m.usageType))];
-  return usage
-    .filter((u) => codeOf(before, u) !== codeOf(after, u))
-    .map((u) => `${u}: ${codeOf(before, u)} → ${codeOf(after, u)}`)
-    .join('; ');
-}
-
-function assertUniqueUsageTypes(templates: TemplateMapping[] | undefined, prefix = 'body.templates') {
-  const seen = new Map<string, number>();
-  const fields = [];
-  for (const [index, mapping] of (templates ?? []).entries()) {
-    const first = seen.get(mapping.usageType);
-    if (first !== undefined) {
-      fields.push({
-        field: `${prefix}.${index}.usageType`,
-        rule: 'unique',
-        message: `maps ${mapping.usageType} a second time (already at ${prefix}.${first})`,
-      });
-    } else {
-      seen.set(mapping.usageType, index);
-    }
-  }
-  if (fields.length > 0) {
-    throw createError('VALIDATION_FAILED', 'Each usage type may be mapped to one template only', { fields });
-  }
-}
-
-/** Tencent's own rules for the sign and the region, with a sentence the user can act on. */
-function assertSignAndRegion(input: { signName?: string; region?: string }) {
-  const fields = [];
-  if (input.signName !== undefined && signHasBrackets(input.signName)) {
-    fields.push({
-      field: 'body.signName',
-      rule: 'brackets',
-      message: `must be the sign's text without brackets: drop 【】 or [] (Tencent adds 【】 itself), e.g. "${input.signName.replace(/[【】[\]]/g, '')}"`,
-    });
-  }
-  if (input.region !== undefined && !isTencentSmsRegion(input.region)) {
-    fields.push({
-      field: 'body.region',
-      rule: 'enum',
-      message: `is not a region of Tencent's SMS API: use one of ${tencentSmsRegions.join(', ')}`,
-    });
-  }
-  if (fields.length > 0) {
-    throw createError(
-      'VALIDATION_FAILED',
-      `Invalid request: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}`,
-      {
-        fields,
-      },
-    );
-  }
-}
-
-function nameTaken(name: string) {
-  return createError('CONFLICT', `A connector named "${name}" already exists`, {
-    fields: [{ field: 'body.name', rule: 'unique', message: 'is already used by another connector' }],
-  });
-}
-
-function notFound(id: string) {
-  return createError('NOT_FOUND', `No connector ${id}`);
 }
 
 export function createConnectorService(deps: ConnectorDeps) {
@@ -280,9 +215,7 @@ export function createConnectorService(deps: ConnectorDeps) {
 
   function secretOf(row: ConnectorRow): string {
     if (!row.secretCiphertext) {
-      throw createError('CONFLICT', `Connector "${row.name}" has no access key secret yet: set one first`, {
-        fields: [{ field: 'accessKeySecret', rule: 'required', message: 'is not set' }],
-      });
+      throw noSecretYet(row.name);
     }
     return secretBox.open(row.secretCiphertext, row.id);
   }
