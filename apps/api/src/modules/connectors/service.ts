@@ -13,6 +13,7 @@ import { isUniqueViolation } from '../../db/database.ts';
 import type { ConnectorsTable, Database } from '../../db/schema.ts';
 import { createError } from '../../errors.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
+import type { TencentCredentials } from '../../tencent/gateway.ts';
 import type { AuditService } from '../audit/service.ts';
 import {
   type ConnectorRow,
@@ -38,13 +39,6 @@ export interface ConnectorDeps {
   now?: () => Date;
   /** See `Db.externalChanges`: when given, the list is cached until a write here or elsewhere. */
   externalChanges?: () => number;
-}
-
-/** The Tencent credentials of a connector, secret decrypted: for the gateway only, never for a response. */
-export interface ConnectorCredentials {
-  secretId: string;
-  secretKey: string;
-  region: string;
 }
 
 export function toConnector(row: ConnectorRow): Connector {
@@ -249,9 +243,7 @@ export function createConnectorService(deps: ConnectorDeps) {
   }
 
   /** For the calls that need Tencent: a connector without a secret is a 409 naming the field. */
-  async function credentials(
-    id: string,
-  ): Promise<{ connector: Connector; credentials: ConnectorCredentials }> {
+  async function credentials(id: string): Promise<{ connector: Connector; credentials: TencentCredentials }> {
     const row = await getRow(id);
     return { connector: toConnector(row), credentials: credentialsOf(row, secretOf(row)) };
   }
@@ -259,7 +251,7 @@ export function createConnectorService(deps: ConnectorDeps) {
   /** For the callers that report a missing secret themselves (the check): `null` instead of a 409. */
   async function credentialsIfSet(
     id: string,
-  ): Promise<{ connector: Connector; credentials: ConnectorCredentials | null }> {
+  ): Promise<{ connector: Connector; credentials: TencentCredentials | null }> {
     const row = await getRow(id);
     const credentials = row.secretCiphertext
       ? credentialsOf(row, secretBox.open(row.secretCiphertext, row.id))
@@ -280,7 +272,7 @@ export function createConnectorService(deps: ConnectorDeps) {
   };
 }
 
-function credentialsOf(row: ConnectorRow, secretKey: string): ConnectorCredentials {
+function credentialsOf(row: ConnectorRow, secretKey: string): TencentCredentials {
   return { secretId: row.accessKeyId, secretKey, region: row.region };
 }
 
