@@ -45,5 +45,7 @@ describe('template rules', () => {
       '【smsdesk】Code 123456, again 123456',
     );
     expect(templateVariables('a {2} b {1} c {2}')).toEqual([2, 1]);
+    expect(templateVariables('No variables, {x} or {} here')).toEqual([]);
+    expect(templateVariables('{10} and {3}')).toEqual([10, 3]);
   });
 });

@@ -1,3 +1,4 @@
+import type { Me } from '@smsdesk/shared/schemas/me';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { createSessionTokens } from '../auth/session-tokens.ts';
@@ -10,12 +11,8 @@ import {
 import type { Config } from '../config.ts';
 import { createError } from '../errors.ts';
 
-export interface Caller {
-  sub: string;
-  clientId: string | null;
-  scopes: string[];
-  authMethod: 'bearer' | 'session';
-}
+/** Who is calling: exactly what `GET /api/me` answers. */
+export type Caller = Me;
 
 declare module 'fastify' {
   interface FastifyRequest {

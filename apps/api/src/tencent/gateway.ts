@@ -5,10 +5,10 @@
  * Every method rejects with an `AppError` (TENCENT_*, or TEMPLATE_NOT_FOUND) whose `details` are
  * `TencentErrorDetails`; per-number send failures are NOT errors, they come back in `SendResult.statuses`.
  */
-import type { ReviewStatus } from './rules.ts';
+import type { TemplateStatus } from '@smsdesk/shared/schemas/templates';
+import type { SmsType } from '@smsdesk/shared/template-rules';
 
-export type { ReviewStatus } from './rules.ts';
-
+/** A connector's Tencent credentials, secret decrypted: for the gateway only, never for a response. */
 export interface TencentCredentials {
   secretId: string;
   secretKey: string;
@@ -19,7 +19,7 @@ export interface TencentTemplate {
   templateId: string;
   name: string;
   content: string;
-  status: ReviewStatus;
+  status: TemplateStatus;
   /** Tencent's raw StatusCode: 0 approved, 1 reviewing, 2 approved not yet in effect, -1 rejected. */
   statusCode: number;
   reviewReply: string | null;
@@ -31,7 +31,7 @@ export interface TencentTemplate {
 export interface TencentSign {
   signId: string;
   signName: string;
-  status: ReviewStatus;
+  status: TemplateStatus;
   statusCode: number;
   reviewReply: string | null;
   international: boolean;
@@ -40,7 +40,6 @@ export interface TencentSign {
 }
 
 /** 1 marketing, 2 notification, 3 verification code (what Logto's codes need). */
-export type SmsType = 1 | 2 | 3;
 
 export interface TemplateInput {
   name: string;

@@ -6,7 +6,8 @@ import { routeTencentHost, type TencentHostRoute } from '@smsdesk/tencent-sms-em
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../helpers/databases.ts';
 import { startTestStack, type TestStack } from '../helpers/stack.ts';
-import { generousLimits, sendSmsRequests } from '../modules/test-sends/harness.ts';
+import { generousLimits } from '../helpers/config.ts';
+import { sendSmsRequests } from '../helpers/emulator.ts';
 import {
   addInternationalTemplate,
   allUsageTypes,

@@ -15,3 +15,10 @@ export function testConfig(env: Record<string, string> = {}): Config {
     ...env,
   });
 }
+
+/** Abuse limits high enough that a suite's own sends never reach them. */
+export const generousLimits = {
+  TEST_SEND_LIMIT_PER_USER_PER_HOUR: '1000',
+  TEST_SEND_LIMIT_PER_PHONE_PER_HOUR: '1000',
+  TEST_SEND_LIMIT_PER_CONNECTOR_PER_DAY: '1000',
+};

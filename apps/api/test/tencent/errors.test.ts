@@ -2,12 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { errorStatuses } from '../../src/errors.ts';
-import {
-  guideFor,
-  guidanceFor,
-  tencentErrorGuide,
-  tencentErrorPrefixRules,
-} from '../../src/tencent/errors.ts';
+import { tencentErrorGuide, tencentErrorPrefixRules } from '../../src/tencent/error-guides.ts';
+import { guideFor, guidanceFor } from '../../src/tencent/errors.ts';
 import { TencentTimeoutError, isNetworkError, toAppError } from '../../src/tencent/sdk-errors.ts';
 
 // DOMAIN.md's list, copied to a fixture: every code there must have its entry (a trailing .* a prefix rule).

@@ -1,11 +1,12 @@
-// Shared set-up for the gateway tests: a real emulator, control-API helpers, and a TCP relay that can
-// break connections to produce genuine network errors.
+// Shared set-up for the gateway tests: a real emulator and the SDK gateway to it, and a TCP relay that can
+// break connections to produce genuine network errors (the control API is helpers/emulator.ts).
 import { type Server, type Socket, createServer, connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { type TencentSmsEmulator, devAccount, startTencentSmsEmulator } from '@smsdesk/tencent-sms-emulator';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { TencentCredentials, TencentGateway } from '../../src/tencent/gateway.ts';
 import { createSdkGateway } from '../../src/tencent/sdk-gateway.ts';
+import { resetEmulator } from '../helpers/emulator.ts';
 
 export const creds: TencentCredentials = {
   secretId: devAccount.secretId,
@@ -31,40 +32,6 @@ export function useEmulatorGateway(timeoutMs: number): { emu: TencentSmsEmulator
   afterAll(() => ctx.emu?.close());
   beforeEach(() => resetEmulator(ctx.emu));
   return ctx;
-}
-
-export async function injectFault(
-  emu: TencentSmsEmulator,
-  fault: {
-    kind: 'delay' | 'http500' | 'non_json' | 'error';
-    count?: number;
-    action?: string;
-    delayMs?: number;
-    code?: string;
-    message?: string;
-  },
-): Promise<void> {
-  const res = await fetch(`${emu.url}/__emulator/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(fault),
-  });
-  if (!res.ok) throw new Error(`fault refused: ${res.status} ${await res.text()}`);
-}
-
-export async function requestsOf(
-  emu: TencentSmsEmulator,
-  action: string,
-): Promise<Array<{ action: string; params: Record<string, unknown>; outcome: string }>> {
-  const res = await fetch(`${emu.url}/__emulator/requests?action=${action}`);
-  const body = (await res.json()) as {
-    requests: Array<{ action: string; params: Record<string, unknown>; outcome: string }>;
-  };
-  return body.requests;
-}
-
-export async function resetEmulator(emu: TencentSmsEmulator): Promise<void> {
-  await fetch(`${emu.url}/__emulator/reset`, { method: 'POST' });
 }
 
 /** A port nothing listens on: bind, read the port, close. */

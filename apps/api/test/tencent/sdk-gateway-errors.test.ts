@@ -2,14 +2,8 @@ import { devAccount, otherAccount, seededTemplateIds } from '@smsdesk/tencent-sm
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.ts';
 import { createSdkGateway } from '../../src/tencent/sdk-gateway.ts';
-import {
-  closedPort,
-  creds,
-  injectFault,
-  requestsOf,
-  startFlakyRelay,
-  useEmulatorGateway,
-} from './harness.ts';
+import { injectFault, requestsOf } from '../helpers/emulator.ts';
+import { closedPort, creds, startFlakyRelay, useEmulatorGateway } from './harness.ts';
 
 const ctx = useEmulatorGateway(2000);
 

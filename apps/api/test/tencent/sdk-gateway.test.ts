@@ -2,7 +2,8 @@ import { devAccount, seededSignIds, seededTemplateIds } from '@smsdesk/tencent-s
 import { describe, expect, it } from 'vitest';
 import { guidanceFor } from '../../src/tencent/errors.ts';
 import { createSdkGateway } from '../../src/tencent/sdk-gateway.ts';
-import { closedPort, creds, requestsOf, useEmulatorGateway } from './harness.ts';
+import { requestsOf } from '../helpers/emulator.ts';
+import { closedPort, creds, useEmulatorGateway } from './harness.ts';
 
 const ctx = useEmulatorGateway(5000);
 

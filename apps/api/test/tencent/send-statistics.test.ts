@@ -1,7 +1,8 @@
 import { devAccount, otherAccount, seededTemplateIds } from '@smsdesk/tencent-sms-emulator';
 import { describe, expect, it } from 'vitest';
 import { chinaHour } from '../../src/tencent/sdk-mappers.ts';
-import { creds, injectFault, requestsOf, useEmulatorGateway } from './harness.ts';
+import { injectFault, requestsOf } from '../helpers/emulator.ts';
+import { creds, useEmulatorGateway } from './harness.ts';
 
 const ctx = useEmulatorGateway(2000);
 

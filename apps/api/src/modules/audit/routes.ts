@@ -1,6 +1,6 @@
 import { AuditPageSchema, AuditQuerySchema } from '@smsdesk/shared/schemas/audit';
-import { ErrorBodySchema } from '@smsdesk/shared/schemas/errors';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { errors, security } from '../../lib/routes.ts';
 
 const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -10,9 +10,9 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['audit'],
         summary: 'Who changed, exported or used which connector, newest first',
-        security: [{ bearer: [] }],
+        security,
         querystring: AuditQuerySchema,
-        response: { 200: AuditPageSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema },
+        response: { 200: AuditPageSchema, ...errors(400, 401, 403) },
       },
     },
     async (request) => app.audit.list(request.query),

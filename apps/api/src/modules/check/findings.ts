@@ -12,7 +12,7 @@ import {
   usageTypes,
 } from '@smsdesk/shared/usage-types';
 import type { TencentSign, TencentTemplate } from '../../tencent/gateway.ts';
-import type { SmsType } from '../templates/repository.ts';
+import type { SmsType } from '@smsdesk/shared/template-rules';
 
 export interface CheckFacts {
   connector: Connector;

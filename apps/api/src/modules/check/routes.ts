@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CheckResultSchema } from '@smsdesk/shared/schemas/check';
 import { IdParamsSchema } from '@smsdesk/shared/schemas/common';
-import { ErrorBodySchema } from '@smsdesk/shared/schemas/errors';
-
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorBodySchema]));
+import { errors, security } from '../../lib/routes.ts';
 
 const checkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -12,7 +10,7 @@ const checkRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.requireScopes('read:connectors'),
       schema: {
         tags: ['check'],
-        security: [{ bearer: [] }],
+        security,
         summary:
           'Check everything Logto needs at Tencent: credentials, SDK app, sign, and a usable template per usage type',
         description:

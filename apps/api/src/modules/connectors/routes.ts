@@ -8,13 +8,9 @@ import {
   LogtoTencentConfigSchema,
   UpdateConnectorSchema,
 } from '@smsdesk/shared/schemas/connectors';
-import { etagOf, versionFromEtag } from '@smsdesk/shared/etag';
-import { ErrorBodySchema } from '@smsdesk/shared/schemas/errors';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { createError } from '../../errors.ts';
+import { errors, IfMatchSchema, security, sendCreated, sendVersioned, versionOf } from '../../lib/routes.ts';
 
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorBodySchema]));
-const security = [{ bearer: [] }];
 const tags = ['connectors'];
 
 const connectorRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -60,7 +56,7 @@ const connectorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const connector = await app.connectors.get(request.params.id);
-      return reply.header('etag', etagOf(connector.version)).send(connector);
+      return sendVersioned(reply, connector);
     },
   );
 
@@ -78,11 +74,7 @@ const connectorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const connector = await app.connectors.create(request.body, request.caller!.sub);
-      return reply
-        .status(201)
-        .header('location', `/api/connectors/${connector.id}`)
-        .header('etag', etagOf(connector.version))
-        .send(connector);
+      return sendCreated(reply, `/api/connectors/${connector.id}`, connector);
     },
   );
 
@@ -95,35 +87,20 @@ const connectorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: 'Change a connector profile (If-Match required)',
         params: IdParamsSchema,
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) }),
+        headers: IfMatchSchema,
         body: UpdateConnectorSchema,
         response: { 200: ConnectorSchema, ...errors(400, 401, 403, 404, 409, 412, 428) },
       },
     },
     async (request, reply) => {
-      const header = request.headers['if-match'];
-      if (!header) {
-        throw createError(
-          'PRECONDITION_REQUIRED',
-          'Send If-Match with the ETag you read, so no update is lost',
-          {
-            fields: [{ field: 'headers.if-match', rule: 'required', message: 'is required' }],
-          },
-        );
-      }
-      const version = versionFromEtag(header);
-      if (version === null) {
-        throw createError('VALIDATION_FAILED', 'If-Match must be an ETag this API returned, e.g. W/"3"', {
-          fields: [{ field: 'headers.if-match', rule: 'etag', message: 'is not an ETag of a connector' }],
-        });
-      }
+      const version = versionOf(request.headers['if-match'], 'connector');
       const connector = await app.connectors.update(
         request.params.id,
         version,
         request.body,
         request.caller!.sub,
       );
-      return reply.header('etag', etagOf(connector.version)).send(connector);
+      return sendVersioned(reply, connector);
     },
   );
 
@@ -177,11 +154,7 @@ const connectorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const connector = await app.connectors.importLogtoConfig(request.body, request.caller!.sub);
-      return reply
-        .status(201)
-        .header('location', `/api/connectors/${connector.id}`)
-        .header('etag', etagOf(connector.version))
-        .send(connector);
+      return sendCreated(reply, `/api/connectors/${connector.id}`, connector);
     },
   );
 };

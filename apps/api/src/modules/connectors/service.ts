@@ -8,12 +8,12 @@ import type {
   UpdateConnector,
 } from '@smsdesk/shared/schemas/connectors';
 import { etagOf } from '@smsdesk/shared/etag';
-import { isTencentSmsRegion, signHasBrackets, tencentSmsRegions } from '@smsdesk/shared/tencent-regions';
 import type { Kysely, Updateable } from 'kysely';
 import { isUniqueViolation } from '../../db/database.ts';
 import type { ConnectorsTable, Database } from '../../db/schema.ts';
 import { createError } from '../../errors.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
+import type { TencentCredentials } from '../../tencent/gateway.ts';
 import type { AuditService } from '../audit/service.ts';
 import {
   type ConnectorRow,
@@ -23,6 +23,14 @@ import {
   listConnectorRows,
   updateConnectorRow,
 } from './repository.ts';
+import {
+  assertSignAndRegion,
+  assertUniqueUsageTypes,
+  nameTaken,
+  noSecretYet,
+  notFound,
+  templateMappingDiff,
+} from './rules.ts';
 
 export interface ConnectorDeps {
   db: Kysely<Database>;
@@ -31,13 +39,6 @@ export interface ConnectorDeps {
   now?: () => Date;
   /** See `Db.externalChanges`: when given, the list is cached until a write here or elsewhere. */
   externalChanges?: () => number;
-}
-
-/** The Tencent credentials of a connector, secret decrypted: for the gateway only, never for a response. */
-export interface ConnectorCredentials {
-  secretId: string;
-  secretKey: string;
-  region: string;
 }
 
 export function toConnector(row: ConnectorRow): Connector {
@@ -56,78 +57,6 @@ export function toConnector(row: ConnectorRow): Connector {
     updatedAt: row.updatedAt,
     version: row.version,
   };
-}
-
-/**
- * What changed in the template mapping, per usage type: "SignIn: 100001 → 100004; Register: — → 100005"
- * ("—" for none). Language-neutral, so the console can show it as a diff in either language.
- */
-export function templateMappingDiff(before: TemplateMapping[], after: TemplateMapping[]): string {
-  const codeOf = (list: TemplateMapping[], usageType: string) =>
-    list.find((m) => m.usageType === usageType)?.templateCode ?? '—';
-  const usage = [...new Set([...before, ...after].map((m) => m.usageType))];
-  return usage
-    .filter((u) => codeOf(before, u) !== codeOf(after, u))
-    .map((u) => `${u}: ${codeOf(before, u)} → ${codeOf(after, u)}`)
-    .join('; ');
-}
-
-function assertUniqueUsageTypes(templates: TemplateMapping[] | undefined, prefix = 'body.templates') {
-  const seen = new Map<string, number>();
-  const fields = [];
-  for (const [index, mapping] of (templates ?? []).entries()) {
-    const first = seen.get(mapping.usageType);
-    if (first !== undefined) {
-      fields.push({
-        field: `${prefix}.${index}.usageType`,
-        rule: 'unique',
-        message: `maps ${mapping.usageType} a second time (already at ${prefix}.${first})`,
-      });
-    } else {
-      seen.set(mapping.usageType, index);
-    }
-  }
-  if (fields.length > 0) {
-    throw createError('VALIDATION_FAILED', 'Each usage type may be mapped to one template only', { fields });
-  }
-}
-
-/** Tencent's own rules for the sign and the region, with a sentence the user can act on. */
-function assertSignAndRegion(input: { signName?: string; region?: string }) {
-  const fields = [];
-  if (input.signName !== undefined && signHasBrackets(input.signName)) {
-    fields.push({
-      field: 'body.signName',
-      rule: 'brackets',
-      message: `must be the sign's text without brackets: drop 【】 or [] (Tencent adds 【】 itself), e.g. "${input.signName.replace(/[【】[\]]/g, '')}"`,
-    });
-  }
-  if (input.region !== undefined && !isTencentSmsRegion(input.region)) {
-    fields.push({
-      field: 'body.region',
-      rule: 'enum',
-      message: `is not a region of Tencent's SMS API: use one of ${tencentSmsRegions.join(', ')}`,
-    });
-  }
-  if (fields.length > 0) {
-    throw createError(
-      'VALIDATION_FAILED',
-      `Invalid request: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}`,
-      {
-        fields,
-      },
-    );
-  }
-}
-
-function nameTaken(name: string) {
-  return createError('CONFLICT', `A connector named "${name}" already exists`, {
-    fields: [{ field: 'body.name', rule: 'unique', message: 'is already used by another connector' }],
-  });
-}
-
-function notFound(id: string) {
-  return createError('NOT_FOUND', `No connector ${id}`);
 }
 
 export function createConnectorService(deps: ConnectorDeps) {
@@ -280,9 +209,7 @@ export function createConnectorService(deps: ConnectorDeps) {
 
   function secretOf(row: ConnectorRow): string {
     if (!row.secretCiphertext) {
-      throw createError('CONFLICT', `Connector "${row.name}" has no access key secret yet: set one first`, {
-        fields: [{ field: 'accessKeySecret', rule: 'required', message: 'is not set' }],
-      });
+      throw noSecretYet(row.name);
     }
     return secretBox.open(row.secretCiphertext, row.id);
   }
@@ -316,9 +243,7 @@ export function createConnectorService(deps: ConnectorDeps) {
   }
 
   /** For the calls that need Tencent: a connector without a secret is a 409 naming the field. */
-  async function credentials(
-    id: string,
-  ): Promise<{ connector: Connector; credentials: ConnectorCredentials }> {
+  async function credentials(id: string): Promise<{ connector: Connector; credentials: TencentCredentials }> {
     const row = await getRow(id);
     return { connector: toConnector(row), credentials: credentialsOf(row, secretOf(row)) };
   }
@@ -326,7 +251,7 @@ export function createConnectorService(deps: ConnectorDeps) {
   /** For the callers that report a missing secret themselves (the check): `null` instead of a 409. */
   async function credentialsIfSet(
     id: string,
-  ): Promise<{ connector: Connector; credentials: ConnectorCredentials | null }> {
+  ): Promise<{ connector: Connector; credentials: TencentCredentials | null }> {
     const row = await getRow(id);
     const credentials = row.secretCiphertext
       ? credentialsOf(row, secretBox.open(row.secretCiphertext, row.id))
@@ -347,7 +272,7 @@ export function createConnectorService(deps: ConnectorDeps) {
   };
 }
 
-function credentialsOf(row: ConnectorRow, secretKey: string): ConnectorCredentials {
+function credentialsOf(row: ConnectorRow, secretKey: string): TencentCredentials {
   return { secretId: row.accessKeyId, secretKey, region: row.region };
 }
 

@@ -1,8 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { etagOf, versionFromEtag } from '@smsdesk/shared/etag';
 import { IdParamsSchema } from '@smsdesk/shared/schemas/common';
 import { ConnectorSchema } from '@smsdesk/shared/schemas/connectors';
-import { ErrorBodySchema } from '@smsdesk/shared/schemas/errors';
 import {
   CreateLogtoTenantSchema,
   DriftQuerySchema,
@@ -17,32 +15,9 @@ import {
   UpdateLogtoTenantSchema,
 } from '@smsdesk/shared/schemas/logto-tenants';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { createError } from '../../errors.ts';
+import { errors, IfMatchSchema, security, sendCreated, sendVersioned, versionOf } from '../../lib/routes.ts';
 
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorBodySchema]));
-const security = [{ bearer: [] }];
 const tags = ['logto-tenants'];
-const IfMatchSchema = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 40 })) });
-
-/** If-Match is required on every change of something with a version, as on connectors. */
-function versionOf(header: string | undefined, what: string): number {
-  if (!header) {
-    throw createError(
-      'PRECONDITION_REQUIRED',
-      `Send If-Match with the ETag of the ${what} you read, so no update is lost`,
-      {
-        fields: [{ field: 'headers.if-match', rule: 'required', message: 'is required' }],
-      },
-    );
-  }
-  const version = versionFromEtag(header);
-  if (version === null) {
-    throw createError('VALIDATION_FAILED', 'If-Match must be an ETag this API returned, e.g. W/"3"', {
-      fields: [{ field: 'headers.if-match', rule: 'etag', message: `is not an ETag of a ${what}` }],
-    });
-  }
-  return version;
-}
 
 const logtoTenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const read = app.requireScopes('read:connectors');
@@ -77,11 +52,7 @@ const logtoTenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const tenant = await app.logtoTenants.create(request.body, request.caller!.sub);
-      return reply
-        .status(201)
-        .header('location', `/api/logto-tenants/${tenant.id}`)
-        .header('etag', etagOf(tenant.version))
-        .send(tenant);
+      return sendCreated(reply, `/api/logto-tenants/${tenant.id}`, tenant);
     },
   );
 
@@ -99,7 +70,7 @@ const logtoTenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const tenant = await app.logtoTenants.get(request.params.id);
-      return reply.header('etag', etagOf(tenant.version)).send(tenant);
+      return sendVersioned(reply, tenant);
     },
   );
 
@@ -125,7 +96,7 @@ const logtoTenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.body,
         request.caller!.sub,
       );
-      return reply.header('etag', etagOf(tenant.version)).send(tenant);
+      return sendVersioned(reply, tenant);
     },
   );
 
@@ -200,11 +171,7 @@ const logtoTenantRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.body.name,
         request.caller!.sub,
       );
-      return reply
-        .status(201)
-        .header('location', `/api/connectors/${connector.id}`)
-        .header('etag', etagOf(connector.version))
-        .send(connector);
+      return sendCreated(reply, `/api/connectors/${connector.id}`, connector);
     },
   );
 

@@ -1,35 +1,29 @@
 /**
  * Logto tenants: where a smsdesk profile meets the connector Logto really has. The tenant's M2M secret is
- * sealed like a Tencent secret; every call to the tenant goes through the Management API client.
+ * sealed like a Tencent secret; every call to the tenant goes through the Management API client. What a
+ * profile does against the tenant's connector (drift, push, import) is `sync.ts`.
  */
 import { randomUUID } from 'node:crypto';
-import { etagOf } from '@smsdesk/shared/etag';
-import { fieldIssues } from '@smsdesk/shared/field-issues';
-import { type LogtoTencentConfig, LogtoTencentConfigSchema } from '@smsdesk/shared/schemas/connectors';
+import type { LogtoTencentConfig } from '@smsdesk/shared/schemas/connectors';
 import type {
   CreateLogtoTenant,
-  Drift,
   LogtoTenant,
   LogtoTenantVerification,
-  PushResult,
-  TenantSmsConnector,
   UpdateLogtoTenant,
 } from '@smsdesk/shared/schemas/logto-tenants';
 import type { Kysely, Updateable } from 'kysely';
 import { isUniqueViolation } from '../../db/database.ts';
 import type { Database, LogtoTenantsTable } from '../../db/schema.ts';
-import { AppError, createError } from '../../errors.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
-import type { AuditService, NewAuditEvent } from '../audit/service.ts';
+import type { AuditService } from '../audit/service.ts';
 import type { ConnectorService } from '../connectors/service.ts';
-import { driftBetween, type ProfileSide } from './drift.ts';
 import {
-  type LogtoConnector,
   LogtoHttpError,
   logtoName,
   type ManagementClient,
   type TenantConnection,
 } from './management-client.ts';
+import { checkUrl, nameTaken, notFound, rejected, versionConflict } from './refusals.ts';
 import {
   deleteTenantRow,
   findTenantRow,
@@ -39,8 +33,7 @@ import {
   markTenantVerified,
   updateTenantRow,
 } from './repository.ts';
-
-export const tencentFactoryId = 'tencent-short-message-service';
+import { createTenantSync, tencentFactoryId } from './sync.ts';
 
 export interface LogtoTenantDeps {
   db: Kysely<Database>;
@@ -58,7 +51,6 @@ export function defaultManagementApiResource(endpoint: string): string {
   return cloud ? `https://${cloud[1]}.logto.app/api` : 'https://default.logto.app/api';
 }
 
-const normalizeUrl = (url: string) => url.trim().replace(/\/+$/, '');
 const sealContext = (id: string) => `logto-tenant:${id}`;
 
 function toTenant(row: LogtoTenantRow): LogtoTenant {
@@ -76,85 +68,9 @@ function toTenant(row: LogtoTenantRow): LogtoTenant {
   };
 }
 
-function notFound(id: string) {
-  return createError('NOT_FOUND', `No Logto tenant ${id}`);
-}
-
-function nameTaken(name: string) {
-  return createError('CONFLICT', `A Logto tenant named "${name}" already exists`, {
-    fields: [{ field: 'body.name', rule: 'unique', message: 'is already used by another Logto tenant' }],
-  });
-}
-
-function endpointInvalid(field: string) {
-  return createError('VALIDATION_FAILED', `${field} must be an absolute http(s) URL`, {
-    fields: [{ field: `body.${field}`, rule: 'format', message: 'is not an absolute http(s) URL' }],
-  });
-}
-
-function checkUrl(value: string, field: string): string {
-  try {
-    const url = new URL(value);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
-  } catch {
-    throw endpointInvalid(field);
-  }
-  return normalizeUrl(value);
-}
-
-/** A refusal of the tenant's own rules, with Logto's message (and its guard's issues) kept. */
-function rejected(error: LogtoHttpError, what: string, fix: string) {
-  const { message, code, details } = error.body;
-  return createError('LOGTO_REJECTED', `Logto refused ${what}: ${message}${details ? ` ${details}` : ''}`, {
-    logtoStatus: error.status,
-    logtoCode: code,
-    logtoMessage: message,
-    ...(details ? { logtoDetails: details } : {}),
-    fix,
-  });
-}
-
-/** The Logto JSON of a tenant's connector without its secret, and whether the secret is set. */
-function configView(
-  config: Record<string, unknown>,
-): Record<string, unknown> & { accessKeySecretSet: boolean } {
-  const { accessKeySecret, ...rest } = config;
-  return { ...rest, accessKeySecretSet: typeof accessKeySecret === 'string' && accessKeySecret !== '' };
-}
-
-type Attempt = <T>(
-  event: NewAuditEvent,
-  change: () => Promise<T>,
-  describe?: (result: T) => string,
-) => Promise<T>;
-
-/**
- * A change at Logto under an audit record: the audit service's `attempt` (intent first, outcome after) where
- * it has one; otherwise the outcome is recorded after the call, failures included, so no change that may
- * have reached Logto goes unrecorded.
- */
-function auditedChange(audit: AuditService): Attempt {
-  const attempt = (audit as { attempt?: Attempt }).attempt;
-  if (attempt) return attempt.bind(audit) as Attempt;
-  return async (event, change, describe) => {
-    let result: Awaited<ReturnType<typeof change>>;
-    try {
-      result = await change();
-    } catch (error) {
-      const code = error instanceof AppError ? error.code : 'INTERNAL';
-      await audit.record({ ...event, detail: `${event.detail ?? ''} — failed (${code})`.trim() });
-      throw error;
-    }
-    await audit.record({ ...event, ...(describe ? { detail: describe(result) } : {}) });
-    return result;
-  };
-}
-
 export function createLogtoTenantService(deps: LogtoTenantDeps) {
   const now = deps.now ?? (() => new Date());
-  const { db, secretBox, audit, connectors, client } = deps;
-  const attempt = auditedChange(audit);
-
+  const { db, secretBox, audit, client } = deps;
   async function getRow(id: string): Promise<LogtoTenantRow> {
     const row = await findTenantRow(db, id);
     if (!row) throw notFound(id);
@@ -321,151 +237,7 @@ export function createLogtoTenantService(deps: LogtoTenantDeps) {
     return { verifiedAt, ...result };
   }
 
-  /** Logto keeps one SMS connector per tenant; null when it has none. */
-  async function liveSmsConnector(row: LogtoTenantRow): Promise<LogtoConnector | null> {
-    const all = await client.connectors(connectionOf(row));
-    return all.find((connector) => connector.type === 'Sms') ?? null;
-  }
-
-  async function smsConnector(id: string): Promise<TenantSmsConnector> {
-    const live = await liveSmsConnector(await getRow(id));
-    if (!live) return { present: false };
-    const base = { present: true, factoryId: live.connectorId, logtoConnectorId: live.id };
-    return live.connectorId === tencentFactoryId ? { ...base, config: configView(live.config ?? {}) } : base;
-  }
-
-  async function profileSide(connectorId: string): Promise<ProfileSide & { name: string; version: number }> {
-    const { connector, credentials } = await connectors.credentialsIfSet(connectorId);
-    return {
-      name: connector.name,
-      version: connector.version,
-      accessKeyId: connector.accessKeyId,
-      accessKeySecret: credentials?.secretKey ?? null,
-      signName: connector.signName,
-      region: connector.region,
-      sdkAppId: connector.sdkAppId,
-      templates: connector.templates,
-    };
-  }
-
-  const tencentConfigOf = (live: LogtoConnector | null) =>
-    live && live.connectorId === tencentFactoryId ? (live.config ?? {}) : null;
-
-  async function drift(connectorId: string, tenantId: string): Promise<Drift> {
-    const profile = await profileSide(connectorId);
-    const live = await liveSmsConnector(await getRow(tenantId));
-    return driftBetween(profile, tencentConfigOf(live));
-  }
-
-  async function push(
-    connectorId: string,
-    expectedVersion: number,
-    input: { tenantId: string; replaceExisting?: boolean },
-    actor: string,
-  ): Promise<PushResult> {
-    const profile = await profileSide(connectorId);
-    if (profile.version !== expectedVersion)
-      throw versionConflict(expectedVersion, profile.version, 'connector');
-    if (profile.accessKeySecret === null) {
-      throw createError(
-        'CONFLICT',
-        `Connector "${profile.name}" has no access key secret yet: set one first`,
-        {
-          fields: [{ field: 'accessKeySecret', rule: 'required', message: 'is not set' }],
-        },
-      );
-    }
-    const tenant = await getRow(input.tenantId);
-    const connection = connectionOf(tenant);
-    const live = await liveSmsConnector(tenant);
-    if (live && live.connectorId !== tencentFactoryId && !input.replaceExisting) {
-      const name = logtoName(live.name) ?? live.connectorId;
-      throw createError(
-        'LOGTO_SMS_CONNECTOR_EXISTS',
-        `Logto tenant "${tenant.name}" sends SMS through another connector, ${name} (${live.connectorId}, id ${live.id}); Logto keeps one SMS connector, so pushing deletes it`,
-        {
-          factoryId: live.connectorId,
-          logtoConnectorId: live.id,
-          name,
-          fix: 'Push again with replaceExisting: true to replace it with the Tencent connector.',
-        },
-      );
-    }
-    const before = driftBetween(profile, tencentConfigOf(live));
-    const config: LogtoTencentConfig = {
-      accessKeyId: profile.accessKeyId,
-      accessKeySecret: profile.accessKeySecret,
-      signName: profile.signName,
-      region: profile.region,
-      sdkAppId: profile.sdkAppId,
-      templates: profile.templates as LogtoTencentConfig['templates'],
-    };
-    const updating = live?.connectorId === tencentFactoryId ? live : null;
-    const replaced = live && !updating ? ` replacing ${live.connectorId} ${live.id}` : '';
-    const saved = await attempt(
-      {
-        connectorId,
-        connectorName: profile.name,
-        actor,
-        action: 'connector.pushed',
-        changes: before.differences.map((d) => d.field),
-        detail: `to Logto tenant "${tenant.name}" (${tenant.endpoint}): ${updating ? `update ${updating.id}` : `create${replaced}`}`,
-      },
-      async () => {
-        try {
-          return updating
-            ? await client.updateConnector(connection, updating.id, config)
-            : await client.createConnector(connection, tencentFactoryId, config);
-        } catch (error) {
-          if (error instanceof LogtoHttpError) {
-            throw rejected(
-              error,
-              "the profile's config",
-              'Fix what Logto names (it requires templates for Register, SignIn, ForgotPassword and Generic) and push again.',
-            );
-          }
-          throw error;
-        }
-      },
-      (result) =>
-        `to Logto tenant "${tenant.name}" (${tenant.endpoint}): ${updating ? 'updated' : `created${replaced}`} ${result.id}`,
-    );
-    return {
-      logtoConnectorId: saved.id,
-      action: updating ? 'updated' : 'created',
-      drift: driftBetween(profile, saved.config ?? {}),
-    };
-  }
-
-  async function importFromTenant(tenantId: string, name: string, actor: string) {
-    const tenant = await getRow(tenantId);
-    const live = await liveSmsConnector(tenant);
-    if (!live || live.connectorId !== tencentFactoryId) {
-      throw createError(
-        'NOT_FOUND',
-        live
-          ? `Logto tenant "${tenant.name}" sends SMS through ${live.connectorId}, not the Tencent connector: nothing to import`
-          : `Logto tenant "${tenant.name}" has no SMS connector: nothing to import`,
-        { factoryId: live?.connectorId ?? null },
-      );
-    }
-    const config = live.config ?? {};
-    const issues = fieldIssues(LogtoTencentConfigSchema, config);
-    if (issues.length > 0) {
-      throw createError(
-        'LOGTO_CONFIG_UNSUPPORTED',
-        `The Tencent connector of Logto tenant "${tenant.name}" does not fit a smsdesk profile (${issues.map((i) => i.field || 'config').join(', ')})`,
-        {
-          fields: issues.map((issue) => ({
-            field: `logto.config.${issue.field}`.replace(/\.$/, ''),
-            rule: issue.rule,
-            message: `breaks the rule ${issue.rule}`,
-          })),
-        },
-      );
-    }
-    return connectors.importLogtoConfig({ name, config: config as LogtoTencentConfig }, actor);
-  }
+  const sync = createTenantSync(deps, { row: getRow, connection: connectionOf });
 
   return {
     list: async () => (await listTenantRows(db)).map(toTenant),
@@ -474,20 +246,11 @@ export function createLogtoTenantService(deps: LogtoTenantDeps) {
     update,
     remove,
     verify,
-    smsConnector,
-    drift,
-    push,
-    importFromTenant,
+    ...sync,
     /** For the test sends through a tenant. */
     connection: async (id: string) => {
       const row = await getRow(id);
       return { tenant: toTenant(row), connection: connectionOf(row) };
-    },
-    /** The tenant's live Tencent config (null: none) and its drift from a profile, in one read. */
-    liveState: async (connectorId: string, tenantId: string) => {
-      const profile = await profileSide(connectorId);
-      const config = tencentConfigOf(await liveSmsConnector(await getRow(tenantId)));
-      return { config, drift: driftBetween(profile, config) };
     },
     /** Logto's console test: `config` (not the saved one), Generic with code 000000. */
     consoleTest: async (tenantId: string, phone: string, config: LogtoTencentConfig) =>
@@ -497,15 +260,6 @@ export function createLogtoTenantService(deps: LogtoTenantDeps) {
     verifyCode: async (tenantId: string, phone: string, code: string) =>
       client.verifyVerificationCode(connectionOf(await getRow(tenantId)), phone, code),
   };
-}
-
-function versionConflict(expected: number, current: number, what = 'Logto tenant') {
-  return createError(
-    'VERSION_CONFLICT',
-    `The ${what} changed since you read it (you have version ${expected}, it is at ${current}): reload it and apply your change again`,
-    { currentVersion: current, etag: etagOf(current) },
-    { etag: etagOf(current) },
-  );
 }
 
 export type LogtoTenantService = ReturnType<typeof createLogtoTenantService>;

@@ -1,6 +1,6 @@
-import { ErrorBodySchema } from '@smsdesk/shared/schemas/errors';
 import { MeSchema } from '@smsdesk/shared/schemas/me';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { errors, security } from '../../lib/routes.ts';
 
 const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -10,8 +10,8 @@ const meRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Who is calling, with which scopes',
-        security: [{ bearer: [] }],
-        response: { 200: MeSchema, 401: ErrorBodySchema },
+        security,
+        response: { 200: MeSchema, ...errors(401) },
       },
     },
     async (request) => {

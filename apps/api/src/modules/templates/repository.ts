@@ -1,7 +1,6 @@
+import type { SmsType } from '@smsdesk/shared/template-rules';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-
-export type SmsType = 1 | 2 | 3;
 
 const isSmsType = (n: number): n is SmsType => n === 1 || n === 2 || n === 3;
 

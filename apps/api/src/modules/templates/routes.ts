@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { IdParamsSchema } from '@smsdesk/shared/schemas/common';
-import { ErrorBodySchema } from '@smsdesk/shared/schemas/errors';
 import {
   DeleteTemplateQuerySchema,
   SignListSchema,
@@ -10,9 +9,8 @@ import {
   TemplateParamsSchema,
   TemplateSchema,
 } from '@smsdesk/shared/schemas/templates';
+import { errors, security } from '../../lib/routes.ts';
 
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorBodySchema]));
-const security = [{ bearer: [] }];
 const tags = ['templates'];
 // Every route asks Tencent: a connector without a secret is 409, Tencent's refusals 422/429/502/504.
 const tencentErrors = [409, 422, 429, 502, 504];

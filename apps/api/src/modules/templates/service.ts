@@ -1,6 +1,6 @@
 import type { Connector } from '@smsdesk/shared/schemas/connectors';
 import type { Sign, Template, TemplateInput, TemplateStatus } from '@smsdesk/shared/schemas/templates';
-import { checkTemplateContent, templateVariables } from '@smsdesk/shared/template-rules';
+import { checkTemplateContent, type SmsType, templateVariables } from '@smsdesk/shared/template-rules';
 import { type UsageType, usageTypes } from '@smsdesk/shared/usage-types';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -14,7 +14,7 @@ import type {
 } from '../../tencent/gateway.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { ConnectorService } from '../connectors/service.ts';
-import { type SmsType, forgetSmsType, saveSmsType, smsTypesOf } from './repository.ts';
+import { forgetSmsType, saveSmsType, smsTypesOf } from './repository.ts';
 
 export interface TemplateDeps {
   db: Kysely<Database>;
@@ -100,7 +100,7 @@ export function createTemplateService(deps: TemplateDeps) {
 
   async function withTencent(connectorId: string) {
     const { connector, credentials } = await connectors.credentials(connectorId);
-    return { connector, creds: credentials as TencentCredentials };
+    return { connector, creds: credentials };
   }
 
   async function decorate(connector: Connector, found: TencentTemplate[]): Promise<Template[]> {

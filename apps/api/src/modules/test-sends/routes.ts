@@ -1,5 +1,4 @@
 import { IdParamsSchema } from '@smsdesk/shared/schemas/common';
-import { ErrorBodySchema } from '@smsdesk/shared/schemas/errors';
 import {
   CreateTestSendSchema,
   TestSendPageSchema,
@@ -9,9 +8,8 @@ import {
   VerifyTestSendSchema,
 } from '@smsdesk/shared/schemas/test-sends';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { errors, security } from '../../lib/routes.ts';
 
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorBodySchema]));
-const security = [{ bearer: [] }];
 const tags = ['test-sends'];
 
 const testSendsRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -8,7 +8,8 @@ import { reserveWithinLimits } from './limits.ts';
 import { assertModeFields, logtoNumberNote, logtoTrap, sendPayload, templateNotFound } from './logto-mode.ts';
 import { assertConnectorFits, maskPhone, type ParsedPhone, parsePhone } from './phone.ts';
 import { insertTestSend, newTestSendRow, type TestSendRow, updateTestSend } from './repository.ts';
-import { assertNoTenant, createTenantSender, isTenantMode } from './tenant-modes.ts';
+import { assertNoTenant, isTenantMode } from './tenant-mode-rules.ts';
+import { createTenantSender } from './tenant-modes.ts';
 import type { TestSendDeps } from './service.ts';
 import { toTestSend } from './view.ts';
 

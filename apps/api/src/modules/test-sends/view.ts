@@ -1,5 +1,5 @@
 import type { TestSend, TestSendMode } from '@smsdesk/shared/schemas/test-sends';
-import type { UsageTypeValue } from '@smsdesk/shared/schemas/usage-type';
+import type { UsageType } from '@smsdesk/shared/usage-types';
 import type { TestSendRow } from './repository.ts';
 import { attemptsLeft, codeExpiresAt } from './rules.ts';
 
@@ -10,7 +10,7 @@ export function toTestSend(row: TestSendRow): TestSend {
     id: row.id,
     connectorId: row.connectorId,
     status: sent ? 'sent' : 'failed',
-    usageType: row.usageType as UsageTypeValue,
+    usageType: row.usageType as UsageType,
     templateCode: row.templateCode,
     phoneNumberMasked: row.phoneNumberMasked,
     mode: row.mode as TestSendMode,

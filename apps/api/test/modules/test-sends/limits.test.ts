@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devConnectorBody } from '../../fixtures/connectors.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { startTestStack, type TestStack } from '../../helpers/stack.ts';
-import { generousLimits, injectFault, requestCount } from './harness.ts';
+import { generousLimits } from '../../helpers/config.ts';
+import { injectFault, requestCount } from '../../helpers/emulator.ts';
 
 describe.each(databaseKinds)('test send limits on %s', (kind) => {
   let emu: TencentSmsEmulator;

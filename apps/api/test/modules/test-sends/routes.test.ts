@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devConnectorBody } from '../../fixtures/connectors.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { startTestStack, type TestStack } from '../../helpers/stack.ts';
-import { generousLimits, inbox, injectFault, lastCode, requestCount, sendSmsRequests } from './harness.ts';
+import { generousLimits } from '../../helpers/config.ts';
+import { inbox, injectFault, lastCode, requestCount, sendSmsRequests } from '../../helpers/emulator.ts';
 import { expectNoSecrets } from '../../helpers/secrets.ts';
 
 const CN = '+8613800138000';

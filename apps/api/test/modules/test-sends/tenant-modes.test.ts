@@ -10,7 +10,8 @@ import { devConnectorBody } from '../../fixtures/connectors.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { expectNoSecrets } from '../../helpers/secrets.ts';
 import { startTestStack, type TestStack } from '../../helpers/stack.ts';
-import { generousLimits, inbox, sendSmsRequests } from './harness.ts';
+import { generousLimits } from '../../helpers/config.ts';
+import { inbox, sendSmsRequests } from '../../helpers/emulator.ts';
 
 const CN = '+8613800138000';
 

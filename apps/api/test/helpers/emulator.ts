@@ -1,4 +1,4 @@
-// Set-up shared by the test-send suites: the emulator's control API over HTTP.
+// The emulator's control API (/__emulator/…) for every suite that runs the real emulator.
 import type { TencentSmsEmulator } from '@smsdesk/tencent-sms-emulator';
 
 export interface SendSmsParams {
@@ -9,15 +9,27 @@ export interface SendSmsParams {
   SmsSdkAppId: string;
 }
 
+export interface EmulatorRequest<P = Record<string, unknown>> {
+  action: string;
+  params: P;
+  outcome: string;
+}
+
+/** The requests the emulator received for `action`, in order. */
+export async function requestsOf<P = Record<string, unknown>>(
+  emu: TencentSmsEmulator,
+  action: string,
+): Promise<EmulatorRequest<P>[]> {
+  const res = await fetch(`${emu.url}/__emulator/requests?action=${action}`);
+  return ((await res.json()) as { requests: EmulatorRequest<P>[] }).requests;
+}
+
 export async function sendSmsRequests(emu: TencentSmsEmulator): Promise<SendSmsParams[]> {
-  const res = await fetch(`${emu.url}/__emulator/requests?action=SendSms`);
-  const body = (await res.json()) as { requests: Array<{ params: SendSmsParams }> };
-  return body.requests.map((r) => r.params);
+  return (await requestsOf<SendSmsParams>(emu, 'SendSms')).map((r) => r.params);
 }
 
 export async function requestCount(emu: TencentSmsEmulator, action: string): Promise<number> {
-  const res = await fetch(`${emu.url}/__emulator/requests?action=${action}`);
-  return ((await res.json()) as { requests: unknown[] }).requests.length;
+  return (await requestsOf(emu, action)).length;
 }
 
 /** Newest first, as the emulator lists them. */
@@ -34,7 +46,16 @@ export async function lastCode(emu: TencentSmsEmulator, phone: string): Promise<
   return code;
 }
 
-export async function injectFault(emu: TencentSmsEmulator, fault: Record<string, unknown>): Promise<void> {
+export interface Fault {
+  kind: 'delay' | 'http500' | 'non_json' | 'error';
+  count?: number;
+  action?: string;
+  delayMs?: number;
+  code?: string;
+  message?: string;
+}
+
+export async function injectFault(emu: TencentSmsEmulator, fault: Fault): Promise<void> {
   const res = await fetch(`${emu.url}/__emulator/faults`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -43,8 +64,6 @@ export async function injectFault(emu: TencentSmsEmulator, fault: Record<string,
   if (!res.ok) throw new Error(`fault refused: ${res.status} ${await res.text()}`);
 }
 
-export const generousLimits = {
-  TEST_SEND_LIMIT_PER_USER_PER_HOUR: '1000',
-  TEST_SEND_LIMIT_PER_PHONE_PER_HOUR: '1000',
-  TEST_SEND_LIMIT_PER_CONNECTOR_PER_DAY: '1000',
-};
+export async function resetEmulator(emu: TencentSmsEmulator): Promise<void> {
+  await fetch(`${emu.url}/__emulator/reset`, { method: 'POST' });
+}

@@ -1,4 +1,5 @@
-// The package ships JavaScript only; this is the part of its surface the tests call.
+// The package ships JavaScript only; this is the part of its surface the tests (the API's differential suite,
+// the emulator's) call. Each of those packages includes this folder in its tsconfig.
 declare module '@logto/connector-tencent-sms' {
   interface SendMessageData {
     to: string;
