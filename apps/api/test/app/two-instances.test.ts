@@ -19,7 +19,7 @@ import { testConfig } from '../helpers/config.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { startApiProcess } from '../helpers/server-process.ts';
 import { devUsers, logtoEnv, signInWithSession, startTestLogto } from '../helpers/session.ts';
-import { injectFault, requestCount } from '../modules/test-sends/harness.ts';
+import { injectFault, requestCount } from '../helpers/emulator.ts';
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const silentLog = { info: () => {}, error: () => {} };
