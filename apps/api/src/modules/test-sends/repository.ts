@@ -50,6 +50,16 @@ export async function updateTestSend(db: Db, id: string, changes: Updateable<Tes
   await db.updateTable('testSends').set(changes).where('id', '=', id).execute();
 }
 
+/** A send that failed inside smsdesk (not at Tencent or Logto): recorded as failed before the error is rethrown. */
+export async function markFailedInside(db: Db, id: string) {
+  await updateTestSend(db, id, {
+    status: 'failed',
+    tencentCode: 'INTERNAL',
+    tencentMessage: 'The send failed inside smsdesk',
+    deliveryStatus: 'failed',
+  });
+}
+
 export function findTestSend(db: Db, id: string): Promise<TestSendRow | undefined> {
   return db.selectFrom('testSends').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -7,7 +7,13 @@ import { newCode } from './codes.ts';
 import { reserveWithinLimits } from './limits.ts';
 import { assertModeFields, logtoNumberNote, logtoTrap, sendPayload, templateNotFound } from './logto-mode.ts';
 import { assertConnectorFits, maskPhone, type ParsedPhone, parsePhone } from './phone.ts';
-import { insertTestSend, newTestSendRow, type TestSendRow, updateTestSend } from './repository.ts';
+import {
+  insertTestSend,
+  markFailedInside,
+  newTestSendRow,
+  type TestSendRow,
+  updateTestSend,
+} from './repository.ts';
 import { assertNoTenant, isTenantMode } from './tenant-mode-rules.ts';
 import { createTenantSender } from './tenant-modes.ts';
 import type { TestSendDeps } from './service.ts';
@@ -141,12 +147,7 @@ export function createSender(deps: TestSendDeps, clock: () => Date) {
       // 201 like a per-number refusal: the person needs it in the history, and a send is never retried —
       // after a timeout the SMS may still arrive, so a second attempt could put two codes on the phone.
       if (!(error instanceof AppError)) {
-        await updateTestSend(db, row.id, {
-          status: 'failed',
-          tencentCode: 'INTERNAL',
-          tencentMessage: 'The send failed inside smsdesk',
-          deliveryStatus: 'failed',
-        });
+        await markFailedInside(db, row.id);
         throw error;
       }
       outcome = outcomeOfError(error);

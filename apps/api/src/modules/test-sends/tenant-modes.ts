@@ -16,6 +16,7 @@ import {
   type TestSendRow,
   takeVerifyAttempt,
   updateTestSend,
+  markFailedInside,
 } from './repository.ts';
 import { codeExpiresAt, isExpired, MAX_VERIFY_ATTEMPTS } from './rules.ts';
 import type { TestSendDeps } from './service.ts';
@@ -126,12 +127,7 @@ export function createTenantSender(deps: TestSendDeps, clock: () => Date) {
           guidance: fix ? `${error.message}. ${fix}` : error.message,
         };
       } else {
-        await updateTestSend(db, row.id, {
-          status: 'failed',
-          tencentCode: 'INTERNAL',
-          tencentMessage: 'The send failed inside smsdesk',
-          deliveryStatus: 'failed',
-        });
+        await markFailedInside(db, row.id);
         throw error;
       }
     }
