@@ -7,6 +7,8 @@ import { httpLimits } from './lib/http-limits.ts';
 import auditPlugin from './modules/audit/plugin.ts';
 import auditRoutes from './modules/audit/routes.ts';
 import authRoutes from './modules/auth/routes.ts';
+import callbacksPlugin from './modules/callbacks/plugin.ts';
+import callbackRoutes from './modules/callbacks/routes.ts';
 import checkPlugin from './modules/check/plugin.ts';
 import checkRoutes from './modules/check/routes.ts';
 import connectorsPlugin from './modules/connectors/plugin.ts';
@@ -54,9 +56,14 @@ export function requestForLog(req: {
   remotePort?: number;
 }) {
   const at = req.url.indexOf('?');
+  // The token of a Tencent callback URL is that route's only credential.
+  const path = (at === -1 ? req.url : req.url.slice(0, at)).replace(
+    /^\/tencent-callbacks\/[^/]+/,
+    '/tencent-callbacks/[token]',
+  );
   return {
     method: req.method,
-    url: at === -1 ? req.url : `${req.url.slice(0, at)}?[query omitted]`,
+    url: at === -1 ? path : `${path}?[query omitted]`,
     hostname: req.hostname,
     remoteAddress: req.remoteAddress,
     remotePort: req.remotePort,
@@ -127,6 +134,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(checkPlugin);
   await app.register(logtoTenantsPlugin, { config });
   await app.register(testSendsPlugin, { config });
+  await app.register(callbacksPlugin, { config });
 
   const checks: ReadinessCheck[] = [{ name: 'database', check: () => app.db.probeWritable() }];
   await app.register(healthRoutes, { checks: () => checks });
@@ -138,6 +146,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(checkRoutes);
   await app.register(testSendsRoutes);
   await app.register(logtoTenantRoutes);
+  await app.register(callbackRoutes);
 
   if (serveSpa) await app.register(spaPlugin, { root: config.webDist });
 

@@ -14,6 +14,7 @@ export const queryKeys = {
     templates: (id: string) => ['connectors', id, 'templates'] as const,
     signs: (id: string) => ['connectors', id, 'signs'] as const,
     check: (id: string) => ['connectors', id, 'check'] as const,
+    callback: (id: string) => ['connectors', id, 'callback'] as const,
   },
   testSends: {
     lists: ['test-sends', 'list'] as const,
