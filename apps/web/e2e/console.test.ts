@@ -189,6 +189,9 @@ describe('the console in English and Chinese, at any width', () => {
       });
 
       it("explains Logto's ui_locales trap in this language", async () => {
+        await page.goto(`${appUrl}${connectorPath}/test-sends`);
+        await page.getByLabel(lang.phone, { exact: true }).fill(phone);
+        await page.getByLabel(lang.logtoMode).check();
         await page.getByLabel(lang.uiLocales, { exact: true }).fill('zh-CN');
         await page.getByRole('button', { name: lang.send, exact: true }).click();
         const result = page.getByTestId('test-send-result');

@@ -1,17 +1,18 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { launchBrowser } from '@smsdesk/test-support/chromium';
 import { signInThroughSpa } from './support/sign-in.ts';
 
+// Each test has a browser of its own: a session left by one would change what the next one sees.
 describe('sign-in with Logto (PKCE) in Chromium', () => {
   let context: BrowserContext;
   let close: () => Promise<void>;
   const appUrl = inject('appUrl');
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     ({ context, close } = await launchBrowser());
   });
-  afterAll(() => close());
+  afterEach(() => close());
 
   it('signs in as admin, shows the user, signs out', async () => {
     const page = await context.newPage();

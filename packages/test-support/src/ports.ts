@@ -10,14 +10,3 @@ export async function freePort(): Promise<number> {
     });
   });
 }
-
-/** The browser tests and the bench use the dev ports (the SPA bundle and the dev apps are made for them). */
-export async function assertPortFree(port: number, what: string): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', () =>
-      reject(new Error(`Port ${port} (${what}) is in use: stop \`pnpm dev\` before running this.`)),
-    );
-    server.listen(port, 'localhost', () => server.close(() => resolve()));
-  });
-}
