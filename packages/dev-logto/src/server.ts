@@ -95,7 +95,7 @@ export async function startDevLogto(options: DevLogtoOptions = {}): Promise<DevL
     ...(options.log ? { log: options.log } : {}),
   });
   app.use(management.middleware);
-  app.use(interactionRoutes(provider, resource));
+  app.use(interactionRoutes(provider, resource, management.passcodes));
   app.use(mount('/oidc', provider));
   server.on('request', app.callback());
 
