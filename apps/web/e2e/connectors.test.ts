@@ -69,6 +69,8 @@ describe('connector profiles in Chromium', () => {
   });
 
   it('shows the delivery callback URL to paste into Tencent, and replaces it after a confirmation', async () => {
+    const name = `e2e ${run} callback`;
+    await createConnector(page, appUrl, name);
     await openConnector(page, appUrl, name);
     const url = page.getByTestId('callback-url');
     await url.waitFor();
@@ -78,7 +80,12 @@ describe('connector profiles in Chromium', () => {
     await page.getByText('The current URL stops working at once').waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'New URL' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await expect.poll(() => url.textContent()).not.toBe(first);
+    await expect
+      .poll(async () => {
+        const text = (await url.textContent()) ?? '';
+        return text !== first && /\/tencent-callbacks\/[A-Za-z0-9_-]{43}$/.test(text);
+      })
+      .toBe(true);
     // The old URL is refused from now on, the new one takes Tencent's reports.
     const old = await fetch(first, {
       method: 'POST',

@@ -81,8 +81,27 @@ describe('a Logto tenant in Chromium: add it, push the profile, send a live code
     // SignIn code that the pushed connector (the real Tencent package in dev-logto) sent to the emulator.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(`${appUrl}/`, { timeout: 20_000 });
-    await page.getByRole('button', { name: 'Sign in' }).click();
     const adminPhone = `+${devUsers.admin.phone}`;
+    // smsdesk's console passes its language as ui_locales, as a real app does: Logto's Tencent connector then
+    // sends [code, "en"], which the {1} SignIn template refuses. The rehearsal shows the trap as production would.
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Phone number').fill('+86 139 0013 9000');
+    await page.getByRole('button', { name: 'Send code' }).click();
+    await page
+      .getByText('FailedOperation.TemplateParamSetNotMatchApprovedTemplate')
+      .waitFor({ timeout: 20_000 });
+    await page.goto(appUrl);
+
+    // An app that follows the check's advice sends no ui_locales: then the code goes out and signs the admin in.
+    await page.route(
+      (url) => url.origin === new URL(logtoEndpoint).origin && url.pathname === '/oidc/auth',
+      (route) => {
+        const url = new URL(route.request().url());
+        url.searchParams.delete('ui_locales');
+        return route.continue({ url: url.href });
+      },
+    );
+    await page.getByRole('button', { name: 'Sign in' }).click();
     const beforeSignIn = (await inbox(emulatorUrl, adminPhone)).length;
     await page.getByLabel('Phone number').fill('+86 139 0013 9000');
     await page.getByRole('button', { name: 'Send code' }).click();

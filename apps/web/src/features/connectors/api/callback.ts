@@ -9,8 +9,8 @@ const path = (id: string) => `/api/connectors/${encodeURIComponent(id)}`;
 export const getCallbackUrl = (api: ApiClient, id: string, signal?: AbortSignal) =>
   api.get<CallbackUrl>(`${path(id)}/callback`, signal);
 
-export const rotateCallbackToken = (api: ApiClient, id: string) =>
-  api.request<CallbackUrl>(`${path(id)}/callback-token`, { method: 'POST' });
+export const rotateCallbackToken = (api: ApiClient, id: string): Promise<CallbackUrl> =>
+  api.request<CallbackUrl>(`${path(id)}/callback-token`, { method: 'POST' }).then((r) => r.data);
 
 export function useCallbackUrl(id: string, enabled = true) {
   const api = useApiClient();
@@ -27,6 +27,6 @@ export function useRotateCallbackToken(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => rotateCallbackToken(api, id),
-    onSuccess: (answer) => queryClient.setQueryData(queryKeys.connectors.callback(id), answer),
+    onSuccess: (answer) => queryClient.setQueryData<CallbackUrl>(queryKeys.connectors.callback(id), answer),
   });
 }
