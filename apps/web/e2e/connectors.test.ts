@@ -173,8 +173,15 @@ describe('connector profiles in Chromium', () => {
     for (const target of names) await createConnector(page, appUrl, target);
     for (const target of names) {
       await openConnector(page, appUrl, target);
-      await page.getByRole('button', { name: 'Delete', exact: true }).click();
+      const deleteButton = page.getByRole('button', { name: 'Delete', exact: true });
+      await deleteButton.click();
       const dialog = page.getByRole('dialog', { name: `Delete connector “${target}”?` });
+      await dialog.waitFor();
+      // Esc closes it and the focus is back on the button that opened it; then again, for real.
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await expect(deleteButton.evaluate((button) => button === document.activeElement)).resolves.toBe(true);
+      await deleteButton.click();
       await dialog.waitFor();
       await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
       await page.waitForURL(`${appUrl}/connectors`);

@@ -23,6 +23,32 @@ describe('the production build served by the API', () => {
     expect(errors).toEqual([]);
   });
 
+  it("shows dev-logto's sign-in page and the emulator's inbox with their favicons, nothing 404 in the console", async () => {
+    const page = await context.newPage();
+    const failed: string[] = [];
+    const icons: string[] = [];
+    page.on('response', (res) => {
+      if (res.status() >= 400) failed.push(`${res.status()} ${res.url()}`);
+      if (new URL(res.url()).pathname === '/favicon.svg')
+        icons.push(`${res.status()} ${new URL(res.url()).origin}`);
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') failed.push(message.text());
+    });
+    const iconFrom = (origin: string) =>
+      page.waitForResponse((res) => res.url() === `${origin}/favicon.svg`, { timeout: 10_000 });
+    const logtoIcon = iconFrom(inject('logtoEndpoint'));
+    await page.goto(inject('appUrl'));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Username').waitFor();
+    await logtoIcon;
+    const emulatorIcon = iconFrom(inject('emulatorUrl'));
+    await page.goto(`${inject('emulatorUrl')}/__emulator/inbox`);
+    await emulatorIcon;
+    expect(icons).toEqual([`200 ${inject('logtoEndpoint')}`, `200 ${inject('emulatorUrl')}`]);
+    expect(failed).toEqual([]);
+  });
+
   it('falls back to the SPA for client-side routes and keeps 404 JSON for the API', async () => {
     const page = await context.newPage();
     const res = await page.goto(`${inject('appUrl')}/connectors`);

@@ -1,3 +1,4 @@
+import './quiet-oidc-provider.ts';
 import type { Middleware } from 'koa';
 import type Provider from 'oidc-provider';
 import { errors } from 'oidc-provider';

@@ -1,3 +1,4 @@
+import './quiet-oidc-provider.ts';
 import { randomBytes } from 'node:crypto';
 import type { JWK } from 'jose';
 import Provider, { type Configuration, errors, interactionPolicy } from 'oidc-provider';

@@ -5,6 +5,7 @@ import Koa from 'koa';
 import mount from 'koa-mount';
 import { defaultResource, managementApiResource } from './constants.ts';
 import { routeTencentHost } from '@smsdesk/tencent-sms-emulator/tencent-host';
+import { favicon } from './favicon.ts';
 import { createManagementApi } from './management/index.ts';
 import { interactionRoutes } from './interactions.ts';
 import { loadOrCreateSigningKeys } from './keys.ts';
@@ -94,6 +95,7 @@ export async function startDevLogto(options: DevLogtoOptions = {}): Promise<DevL
     stateFile: options.stateFile ?? false,
     ...(options.log ? { log: options.log } : {}),
   });
+  app.use(favicon);
   app.use(management.middleware);
   app.use(interactionRoutes(provider, resource, management.passcodes));
   app.use(mount('/oidc', provider));

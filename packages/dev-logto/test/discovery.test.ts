@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DevLogto, generateSigningKey, startDevLogto } from '../src/index.ts';
+import { loginPage } from '../src/pages.ts';
 
 let logto: DevLogto;
 
@@ -13,6 +14,19 @@ describe('discovery', () => {
     expect(logto.port).toBeGreaterThan(0);
     expect(logto.endpoint).toBe(`http://localhost:${logto.port}`);
     expect(logto.issuer).toBe(`http://localhost:${logto.port}/oidc`);
+  });
+
+  it('has a favicon where browsers ask for it and where its pages point', async () => {
+    for (const path of ['/favicon.svg', '/favicon.ico']) {
+      const res = await fetch(`${logto.endpoint}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type'), path).toBe('image/svg+xml');
+      expect(await res.text(), path).toMatch(/^<svg /);
+    }
+    // Every page dev-logto renders goes through page(), the sign-in form included.
+    expect(loginPage({ uid: 'u1', clientId: 'smsdesk-spa' })).toContain(
+      '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
+    );
   });
 
   it('serves a discovery document with Logto paths under /oidc', async () => {

@@ -14,6 +14,7 @@ export function renderInbox(phone: string | undefined, messages: StoredMessage[]
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto}li{margin:0 0 1rem;list-style:none;border:1px solid #ccc;border-radius:.5rem;padding:.5rem 1rem}time{color:#666;font-size:.85em}</style>
 </head><body><h1>${title}</h1>
 ${messages.length === 0 ? '<p>No messages.</p>' : `<ul>\n${items}\n</ul>`}

@@ -4,6 +4,7 @@ import { authenticate, secretIdOf } from './auth.ts';
 import { CONTROL_PREFIX, handleControl } from './control.ts';
 import type { EmulatorCore } from './core.ts';
 import { TencentError, errorEnvelope, missingParameter, successEnvelope } from './envelope.ts';
+import { faviconPaths, faviconSvg } from './favicon.ts';
 import { type Params, fromQuery, unknownParameter } from './params.ts';
 import { SMS_API_VERSION, smsRegions } from './seed.ts';
 import type { RequestLogEntry } from './store.ts';
@@ -155,6 +156,9 @@ export function createListener(deps: ListenerDeps) {
     try {
       const url = new URL(req.url ?? '/', 'http://emulator.local');
       const raw = await readBody(req);
+      if (req.method === 'GET' && faviconPaths.has(url.pathname)) {
+        return send(res, 200, 'image/svg+xml', faviconSvg);
+      }
       if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
         const reply = handleControl(core, req.method ?? 'GET', url, raw);
         return send(res, reply.status, reply.contentType, reply.body);

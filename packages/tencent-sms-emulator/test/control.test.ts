@@ -162,6 +162,17 @@ describe('control API', () => {
     ).text();
     expect(xss).not.toContain('<script>');
   });
+
+  it('has a favicon where browsers ask for it and where the inbox points', async () => {
+    const html = await (await fetch(`${emu.url}/__emulator/inbox`)).text();
+    expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+    for (const path of ['/favicon.svg', '/favicon.ico']) {
+      const res = await fetch(`${emu.url}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type'), path).toBe('image/svg+xml');
+      expect(await res.text(), path).toMatch(/^<svg /);
+    }
+  });
 });
 
 describe('faults', () => {

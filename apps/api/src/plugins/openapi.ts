@@ -22,7 +22,9 @@ async function openapiPlugin(app: FastifyInstance, opts: { serveDocs?: boolean }
       },
     },
   });
-  if (opts.serveDocs ?? true) await app.register(swaggerUi, { routePrefix: '/docs' });
+  // "Try it out" with the token the console's Access page copies; kept across reloads of /docs.
+  if (opts.serveDocs ?? true)
+    await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { persistAuthorization: true } });
 }
 
 export default fp(openapiPlugin, { name: 'openapi' });

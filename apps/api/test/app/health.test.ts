@@ -59,6 +59,15 @@ describe('health', () => {
     expect(Object.keys(doc.paths)).toContain('/health/ready');
   });
 
+  it('lets "Try it out" in /docs use a bearer token that survives a reload', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json();
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.paths['/api/me'].get.security).toEqual([{ bearer: [] }]);
+    const initializer = await app.inject({ method: 'GET', url: '/docs/static/swagger-initializer.js' });
+    expect(initializer.statusCode).toBe(200);
+    expect(initializer.body).toMatch(/"persistAuthorization":\s*true/);
+  });
+
   it('sets security headers and limits CORS to the web origin', async () => {
     const ok = await app.inject({
       method: 'GET',

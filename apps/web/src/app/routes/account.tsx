@@ -2,6 +2,7 @@ import { apiScopes } from '@smsdesk/shared/scopes';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { Loading } from '../../components/spinner.tsx';
+import { DocsToken } from '../../features/auth/components/docs-token.tsx';
 import { useMe } from '../../lib/me.ts';
 
 export function Component() {
@@ -46,6 +47,7 @@ export function Component() {
               ))}
             </tbody>
           </table>
+          <DocsToken />
         </>
       ) : null}
     </section>

@@ -122,6 +122,67 @@ describe('ConnectorForm', () => {
   });
 });
 
+describe('the unsaved-changes guard', () => {
+  // The form at /new, its Cancel link to /connectors: leaving through the router is what the guard blocks.
+  function renderRoutes() {
+    const router = createMemoryRouter(
+      [
+        { path: '/new', element: <ConnectorForm cancelTo="/connectors" onSubmit={async () => {}} /> },
+        { path: '/connectors', element: <p>the list</p> },
+      ],
+      { initialEntries: ['/new'] },
+    );
+    render(<RouterProvider router={router} />);
+    return router;
+  }
+  const cancel = () => fireEvent.click(screen.getByRole('link', { name: 'Cancel' }));
+
+  it('asks before leaving a form with edits, and stays when the user says no', async () => {
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    try {
+      const router = renderRoutes();
+      fireEvent.change(input('Name'), { target: { value: 'Half typed' } });
+      await waitFor(() => expect(input('Name').value).toBe('Half typed'));
+      cancel();
+      await waitFor(() =>
+        expect(confirm).toHaveBeenCalledWith('You have unsaved changes. Leave this page and discard them?'),
+      );
+      expect(router.state.location.pathname).toBe('/new');
+      expect(input('Name').value).toBe('Half typed');
+
+      confirm.mockReturnValue(true);
+      cancel();
+      await screen.findByText('the list');
+      expect(router.state.location.pathname).toBe('/connectors');
+    } finally {
+      confirm.mockRestore();
+    }
+  });
+
+  it('lets an untouched form go without asking, and warns on tab close only with edits', async () => {
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    try {
+      const router = renderRoutes();
+      const unload = () => {
+        const event = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(event);
+        return event.defaultPrevented;
+      };
+      expect(unload()).toBe(false);
+      fireEvent.change(input('Name'), { target: { value: 'Edited' } });
+      await waitFor(() => expect(unload()).toBe(true));
+      fireEvent.change(input('Name'), { target: { value: '' } });
+      await waitFor(() => expect(unload()).toBe(false));
+      cancel();
+      await screen.findByText('the list');
+      expect(router.state.location.pathname).toBe('/connectors');
+      expect(confirm).not.toHaveBeenCalled();
+    } finally {
+      confirm.mockRestore();
+    }
+  });
+});
+
 describe('import', () => {
   it('reports a JSON syntax error and accepts an object', () => {
     expect(parseLogtoJson('{"a": ')).toMatchObject({
