@@ -131,10 +131,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(auditPlugin);
   await app.register(connectorsPlugin);
   await app.register(templatesPlugin);
+  await app.register(callbacksPlugin, { config });
   await app.register(checkPlugin);
   await app.register(logtoTenantsPlugin, { config });
   await app.register(testSendsPlugin, { config });
-  await app.register(callbacksPlugin, { config });
 
   const checks: ReadinessCheck[] = [{ name: 'database', check: () => app.db.probeWritable() }];
   await app.register(healthRoutes, { checks: () => checks });

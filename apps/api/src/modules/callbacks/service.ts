@@ -67,6 +67,10 @@ export function createCallbackService(deps: CallbackDeps) {
   }
 
   return {
+    async has(connectorId: string): Promise<boolean> {
+      return (await findCallbackOf(db, connectorId)) !== undefined;
+    },
+
     /** The connector's URL; the first ask makes its token. */
     async get(connectorId: string, actor: string): Promise<CallbackUrl> {
       const connector = await connectors.get(connectorId);
