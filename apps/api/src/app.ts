@@ -29,10 +29,17 @@ import jsonBodyPlugin from './plugins/json-body.ts';
 import openapiPlugin from './plugins/openapi.ts';
 import securityPlugin, { securityHeadersFor } from './plugins/security.ts';
 import { clientErrorHandlerWith, frameworkErrorsWith } from './lib/framework-errors.ts';
+import schedulerPlugin from './plugins/scheduler.ts';
 import sessionPlugin from './plugins/session.ts';
 import spaPlugin, { hasBuiltSpa, spaFallback } from './plugins/spa.ts';
 import { OneLinePerRequest } from './lib/request-log.ts';
 import tencentPlugin from './plugins/tencent.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    lifecycle: { draining: boolean };
+  }
+}
 
 /** What a test may put in place of the real part; production passes none. */
 export interface AppDeps {
@@ -108,6 +115,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
+    // Fastify takes a hop count too (documented), though its types list only boolean and string.
+    trustProxy: config.trustProxy as boolean | string,
     bodyLimit: 256 * 1024,
     ...httpLimits(config),
     ajv: {
@@ -125,6 +134,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   await app.register(clockPlugin, { now: deps.now });
   await app.register(dbPlugin, { config, db: deps.db });
+  await app.register(schedulerPlugin);
   await app.register(sessionPlugin, { config });
   await app.register(authPlugin, { config });
   await app.register(tencentPlugin, { config });
@@ -136,8 +146,18 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(logtoTenantsPlugin, { config });
   await app.register(testSendsPlugin, { config });
 
+  // SIGTERM (server.ts) sets `draining`: readiness answers 503 so a load balancer stops sending here.
+  app.decorate('lifecycle', { draining: false });
   const checks: ReadinessCheck[] = [{ name: 'database', check: () => app.db.probeWritable() }];
-  await app.register(healthRoutes, { checks: () => checks });
+  const draining: ReadinessCheck = {
+    name: 'instance',
+    check: async () => {
+      throw new Error('shutting down: finishing the requests in flight');
+    },
+  };
+  await app.register(healthRoutes, {
+    checks: () => (app.lifecycle.draining ? [...checks, draining] : checks),
+  });
   await app.register(authRoutes, { config });
   await app.register(meRoutes);
   await app.register(connectorRoutes);

@@ -18,6 +18,12 @@ export interface Config {
    */
   requestLog: 'line' | 'fastify';
   /**
+   * Fastify's `trustProxy`: false (default) takes the client address and scheme from the socket; behind a
+   * reverse proxy, true (trust every hop), a hop count, or the proxies' addresses/CIDRs (comma-separated),
+   * so logs and `request.ip` name the client rather than the proxy.
+   */
+  trustProxy: boolean | number | string;
+  /**
    * The one other origin trusted for CORS with credentials and the CSRF rule; null (unset or `none`): only
    * BASE_URL. Required with SMSDESK_REQUIRE_SECRETS, and then never a loopback origin unless BASE_URL is one.
    */
@@ -52,6 +58,13 @@ export interface Config {
     /** A socket with no traffic for this long is closed. */
     idleTimeoutMs: number;
     keepAliveTimeoutMs: number;
+    /**
+     * SIGTERM: how long the instance keeps serving while /health/ready answers 503, so a load balancer
+     * takes it out of rotation before it stops accepting connections (0: stop accepting at once).
+     */
+    shutdownGraceMs: number;
+    /** SIGTERM: the bound on draining the requests in flight; past it the process exits with 1. */
+    shutdownTimeoutMs: number;
   };
   /** Where SQLite and generated development secrets live. */
   dataDir: string;
@@ -117,6 +130,14 @@ const origin: Parser<string> = (raw) => {
   if (new URL(value).origin !== value) throw new Error('must be an origin: scheme://host[:port], no path');
   return value;
 };
+const trustProxy: Parser<boolean | number | string> = (raw) => {
+  if (/^(true|false)$/i.test(raw)) return raw.toLowerCase() === 'true';
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const hops = raw.split(',').map((h) => h.trim());
+  if (hops.some((h) => !/^[0-9a-f.:]+(\/\d{1,3})?$/i.test(h)))
+    throw new Error('must be true, false, a number of hops, or comma-separated IP addresses/CIDRs');
+  return hops.join(',');
+};
 const logLevel: Parser<LogLevel> = (raw) => {
   if (!(logLevels as readonly string[]).includes(raw))
     throw new Error(`must be one of ${logLevels.join(', ')}`);
@@ -174,6 +195,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: read('LOG_LEVEL', logLevel, 'info'),
     logFormat: read('LOG_FORMAT', oneOf('json', 'pretty'), 'json'),
     requestLog: read('REQUEST_LOG', oneOf('line', 'fastify'), 'line'),
+    trustProxy: read('TRUST_PROXY', trustProxy, false),
     webOrigin: read<string | null>('WEB_ORIGIN', (raw) => (raw === 'none' ? null : origin(raw)), null),
     webDist: read('WEB_DIST', text, defaultWebDist),
     baseUrl: read('BASE_URL', httpUrl, 'http://localhost:3000'),
@@ -196,6 +218,8 @@ export function loadConfig(env: Env = process.env): Config {
       requestTimeoutMs: read('HTTP_REQUEST_TIMEOUT_MS', positiveInt, 30_000),
       idleTimeoutMs: read('HTTP_IDLE_TIMEOUT_MS', positiveInt, 30_000),
       keepAliveTimeoutMs: read('HTTP_KEEP_ALIVE_TIMEOUT_MS', positiveInt, 72_000),
+      shutdownGraceMs: read('SHUTDOWN_GRACE_MS', wholeNumber, 0),
+      shutdownTimeoutMs: read('SHUTDOWN_TIMEOUT_MS', positiveInt, 10_000),
     },
     dataDir: read('DATA_DIR', text, 'data'),
     databaseUrl: read('DATABASE_URL', databaseUrl, null),

@@ -7,9 +7,9 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
  * so a request never waits on the terminal or the log collector; `pnpm dev` pretty-prints one line per
  * request in a worker thread. `REQUEST_LOG=fastify` keeps Fastify's synchronous stdout for comparison.
  */
-function logDestination(config: Config) {
+function logDestination(config: Config): { stream: pino.DestinationStream; flush: () => void } {
   if (config.logFormat === 'pretty') {
-    return pino.transport({
+    const stream = pino.transport({
       target: 'pino-pretty',
       options: {
         singleLine: true,
@@ -19,12 +19,23 @@ function logDestination(config: Config) {
           '{if method}{method} {route} {status} {ms} ms{if caller} {caller}{end} {reqId} {end}{msg}',
       },
     });
+    return { stream, flush: () => {} };
   }
-  if (config.requestLog === 'fastify') return pino.destination({ dest: 1, sync: true });
+  if (config.requestLog === 'fastify')
+    return { stream: pino.destination({ dest: 1, sync: true }), flush: () => {} };
   // Lines are gathered up to 4 KB per write, and never held longer than a quarter second.
   const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
   setInterval(() => destination.flush(), 250).unref();
-  return destination;
+  return {
+    stream: destination,
+    flush: () => {
+      try {
+        destination.flushSync();
+      } catch {
+        // stdout already gone: nothing left to write to
+      }
+    },
+  };
 }
 
 async function main() {
@@ -40,19 +51,50 @@ async function main() {
     }
     throw error;
   }
-  const app = await buildApp(config, {
-    logger: { ...loggerOptions(config), stream: logDestination(config) },
-  });
+  const log = logDestination(config);
+  const app = await buildApp(config, { logger: { ...loggerOptions(config), stream: log.stream } });
   const built = performance.now();
-  const close = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => process.exit(1), 10_000);
-    timer.unref();
-    await app.close();
-    process.exit(0);
+  const exit = (code: number) => {
+    log.flush();
+    process.exit(code);
   };
-  process.once('SIGTERM', () => void close('SIGTERM'));
-  process.once('SIGINT', () => void close('SIGINT'));
+
+  /**
+   * A rolling restart: readiness turns 503 at once; after SHUTDOWN_GRACE_MS the server stops accepting
+   * connections, serves the requests in flight and those already on an open connection (each answered
+   * `Connection: close`), closes the idle connections, then the database. Past SHUTDOWN_TIMEOUT_MS more
+   * it gives up and exits with 1.
+   */
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    const { shutdownGraceMs, shutdownTimeoutMs } = config.http;
+    app.log.info({ signal, shutdownGraceMs, shutdownTimeoutMs }, 'shutting down: draining');
+    app.lifecycle.draining = true;
+    app.server.prependListener('request', (_req, res) => {
+      res.shouldKeepAlive = false;
+    });
+    const deadline = setTimeout(() => {
+      app.log.error({ shutdownTimeoutMs }, 'requests still in flight at the shutdown bound: exiting');
+      exit(1);
+    }, shutdownGraceMs + shutdownTimeoutMs);
+    deadline.unref();
+    if (shutdownGraceMs > 0) await new Promise((resolve) => setTimeout(resolve, shutdownGraceMs));
+    // A connection whose last reply went out keep-alive becomes idle: it is closed as soon as it is.
+    const idle = setInterval(() => app.server.closeIdleConnections(), 50);
+    try {
+      await app.close();
+    } catch (error) {
+      app.log.error({ err: error }, 'closing failed');
+      exit(1);
+    }
+    clearInterval(idle);
+    app.log.info({ signal }, 'shut down');
+    exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
   const address = await app.listen({ port: config.port, host: config.host });
   const startup = {
     importsMs: Math.round(imported),

@@ -9,6 +9,7 @@ import { repoRoot } from './processes.ts';
 import { Report } from './report.ts';
 import { connectorsSection } from './sections/connectors.ts';
 import { historySection } from './sections/history.ts';
+import { instancesSection } from './sections/instances.ts';
 import { loadSection } from './sections/load.ts';
 import { pluginsSection } from './sections/plugins.ts';
 import { spaSection } from './sections/spa.ts';
@@ -22,6 +23,7 @@ const sections = {
   'test-send': testSendSection,
   startup: startupSection,
   history: historySection,
+  instances: instancesSection,
   spa: spaSection,
   load: loadSection,
 } as const;
@@ -49,7 +51,10 @@ async function main() {
     await stack.close();
   }
   // results.md is the whole run's: a partial run only prints.
-  if (!values.only) report.write(join(repoRoot, 'packages/bench/results.md'));
+  if (!values.only) {
+    report.write(join(repoRoot, 'packages/bench/results.md'));
+    report.writeIntoReadme(join(repoRoot, 'README.md'));
+  }
 }
 
 main().catch((error) => {

@@ -1,9 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 
 /** The tables of one bench run: printed as they are measured, written to results.md at the end. */
 export class Report {
   readonly sections: { title: string; rows: string[][] }[] = [];
+  /** The machine's 1-minute load average when the run began (other work on the shared cores). */
+  private readonly loadAtStart = loadavg()[0] ?? 0;
 
   section(title: string) {
     this.sections.push({ title, rows: [] });
@@ -22,7 +24,8 @@ export class Report {
       '',
       `Measured by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)} (${process.platform}, Node ${process.version}, ${cpus().length} cores).`,
       'Ratios compare figures taken in the same run on the same machine; the load generator shares its cores.',
-      ...this.sections.flatMap((s) => ['', `## ${s.title}`, '', ...table(s.rows)]),
+      `Load average (1 min) at the start ${fmt(this.loadAtStart, 1)}, at the end ${fmt(loadavg()[0] ?? 0, 1)}.`,
+      ...this.sections.flatMap((s, i) => ['', `## ${i + 1}. ${s.title}`, '', ...table(s.rows)]),
       '',
     ];
     return lines.join('\n');
@@ -31,6 +34,24 @@ export class Report {
   write(file: string) {
     writeFileSync(file, this.markdown());
     console.log(`\nWrote ${file}`);
+  }
+
+  /** The README's bench section (between its bench:start and bench:end markers) becomes this run's. */
+  writeIntoReadme(file: string) {
+    const start = '<!-- bench:start -->';
+    const end = '<!-- bench:end -->';
+    const readme = readFileSync(file, 'utf8');
+    const from = readme.indexOf(start);
+    const to = readme.indexOf(end);
+    if (from === -1 || to < from) throw new Error(`${file} has no ${start} … ${end} block`);
+    const body = this.markdown()
+      .split('\n')
+      .slice(2) // the results file's own title
+      .map((line) => line.replace(/^## /, '#### '))
+      .join('\n')
+      .trim();
+    writeFileSync(file, `${readme.slice(0, from + start.length)}\n${body}\n${readme.slice(to)}`);
+    console.log(`Wrote the bench section of ${file}`);
   }
 }
 

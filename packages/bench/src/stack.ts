@@ -89,9 +89,10 @@ export class Stack {
     return bare;
   }
 
-  async stop(proc: NodeProcess) {
+  /** SIGTERM, as an orchestrator stops it; answers the exit code. */
+  async stop(proc: NodeProcess): Promise<number | null> {
     this.procs.splice(this.procs.indexOf(proc), 1);
-    await proc.kill();
+    return proc.kill();
   }
 
   /** Creates `count` connectors on `api`, returning their ids. */

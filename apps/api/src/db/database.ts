@@ -69,6 +69,9 @@ export function createDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Db {
     const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
     // A dropped idle connection must not crash the process; the next query gets a fresh one.
     pool.on('error', () => {});
+    // So must one lost while checked out (a terminated backend, a failover): without a listener its
+    // 'error' would end the process; the query or transaction that used it fails with the error instead.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const kysely = new Kysely<Database>({
       dialect: new PostgresDialect({ pool }),
       plugins: [new CamelCasePlugin()],

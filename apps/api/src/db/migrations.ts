@@ -170,6 +170,29 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-03-141-test-sends-created': {
+    // The whole history, newest first (no connector filter): without it a page sorted every send.
+    async up(db: UntypedDb) {
+      await db.schema
+        .createIndex('test_sends_created')
+        .on('test_sends')
+        .columns(['created_at', 'id'])
+        .execute();
+    },
+  },
+  '2026-12-03-140-scheduled-jobs': {
+    // One row per background job: when it last ran and where, so that several instances run it once.
+    async up(db: UntypedDb) {
+      await db.schema
+        .createTable('scheduled_jobs')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('last_run_at', 'text', (c) => c.notNull())
+        .addColumn('finished_at', 'text')
+        .addColumn('runs', 'integer', (c) => c.notNull())
+        .addColumn('instance', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
   '2026-12-03-160-connector-callbacks': {
     // Tencent pushes delivery reports to a URL per connector; the token in it is looked up by its hash.
     async up(db: UntypedDb) {

@@ -44,6 +44,15 @@ export interface SessionsTable {
   expiresAt: string;
 }
 
+/** Background jobs (modules/…, lib/scheduler.ts): the last run of each, across instances. */
+export interface ScheduledJobsTable {
+  name: string;
+  lastRunAt: string;
+  finishedAt: string | null;
+  runs: number;
+  instance: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -125,6 +134,7 @@ export interface Database {
   readinessProbe: ReadinessProbeTable;
   sessions: SessionsTable;
   meta: MetaTable;
+  scheduledJobs: ScheduledJobsTable;
   testSends: TestSendsTable;
   deliveryReports: DeliveryReportsTable;
   templateSmsTypes: TemplateSmsTypesTable;

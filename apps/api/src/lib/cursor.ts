@@ -31,9 +31,13 @@ export function decodeCursor(raw: string): Cursor {
   });
 }
 
-/** Rows after the cursor in newest-first order (`created_at`, then `id`, both descending). */
+/**
+ * Rows after the cursor in newest-first order (`created_at`, then `id`, both descending). The first term
+ * alone is a range on the `(…, created_at, id)` indexes, so a deep page starts where the cursor points
+ * instead of scanning every newer row; the second only settles ties on `created_at`.
+ */
 export function olderThan(after: Cursor) {
-  return sql<boolean>`(created_at < ${after.at} or (created_at = ${after.at} and id < ${after.id}))`;
+  return sql<boolean>`(created_at <= ${after.at} and (created_at < ${after.at} or id < ${after.id}))`;
 }
 
 /**

@@ -10,6 +10,9 @@ export function httpLimits(config: Pick<Config, 'http'>) {
     requestTimeout: requestTimeoutMs,
     connectionTimeout: idleTimeoutMs,
     keepAliveTimeout: keepAliveTimeoutMs,
+    // While draining (SIGTERM), a request that reaches an open connection is served like any other, not
+    // answered 503: the client did nothing wrong and the other instance may not have been asked.
+    return503OnClosing: false,
     http: {
       // Node refuses a headers timeout longer than the request timeout; headers come first anyway.
       headersTimeout: requestTimeoutMs,

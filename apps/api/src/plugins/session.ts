@@ -110,18 +110,21 @@ async function sessionPlugin(app: FastifyInstance, opts: { config: Config; store
   };
   app.decorate('sessions', sessions);
 
-  const purge = () =>
-    sessions.purgeExpired().then(
-      (deleted) => deleted > 0 && app.log.info({ deleted }, 'expired sessions deleted'),
-      (error: unknown) => app.log.error({ err: error }, 'deleting expired sessions failed'),
-    );
-  let timer: NodeJS.Timeout | undefined;
+  // One instance purges per interval (the scheduler's lock); at start too, when it is due.
+  const purgeJob = {
+    name: 'session-purge',
+    everyMs: config.sessions.purgeIntervalMs,
+    run: async () => {
+      const deleted = await sessions.purgeExpired();
+      if (deleted > 0) app.log.info({ deleted }, 'expired sessions deleted');
+    },
+  };
+  app.scheduler.add(purgeJob);
   app.addHook('onReady', async () => {
-    await purge();
-    timer = setInterval(purge, config.sessions.purgeIntervalMs);
-    timer.unref();
+    await app.scheduler
+      .runIfDue(purgeJob)
+      .catch((error: unknown) => app.log.error({ err: error }, 'deleting expired sessions failed'));
   });
-  app.addHook('onClose', async () => clearInterval(timer));
 }
 
-export default fp(sessionPlugin, { name: 'session', dependencies: ['db'] });
+export default fp(sessionPlugin, { name: 'session', dependencies: ['db', 'scheduler'] });

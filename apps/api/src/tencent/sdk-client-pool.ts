@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as http from 'node:http';
 import * as https from 'node:https';
-import * as tencentcloud from 'tencentcloud-sdk-nodejs-sms';
+import type * as tencentcloud from 'tencentcloud-sdk-nodejs-sms';
 import type { TencentCredentials } from './gateway.ts';
 
 export type SmsClient = InstanceType<typeof tencentcloud.sms.v20210111.Client>;
@@ -25,8 +25,10 @@ export function createClientPool({ url, timeoutMs, maxClients }: ClientPoolOptio
       : new https.Agent({ keepAlive: true })
     : undefined;
   const clients = new Map<string, SmsClient>();
+  // The SDK is loaded on the first call to Tencent, not at start: it was a fifth of the start's imports.
+  let sdk: Promise<typeof tencentcloud> | undefined;
 
-  function clientFor(creds: TencentCredentials): SmsClient {
+  async function clientFor(creds: TencentCredentials): Promise<SmsClient> {
     // The key carries a hash of the secret, so a changed key gets a new client without keeping it twice.
     const secretHash = createHash('sha256').update(creds.secretKey).digest('base64url');
     const key = `${creds.secretId}\u0000${creds.region}\u0000${secretHash}`;
@@ -36,7 +38,9 @@ export function createClientPool({ url, timeoutMs, maxClients }: ClientPoolOptio
       clients.set(key, cached);
       return cached;
     }
-    const client = new tencentcloud.sms.v20210111.Client({
+    sdk ??= import('tencentcloud-sdk-nodejs-sms');
+    const { sms } = await sdk;
+    const client = new sms.v20210111.Client({
       credential: { secretId: creds.secretId, secretKey: creds.secretKey },
       region: creds.region,
       profile: {

@@ -64,7 +64,7 @@ export function createSdkGateway(options: SdkGatewayOptions): TencentGateway {
     req: object,
     opts: CallOptions<T>,
   ): Promise<T> {
-    const client = pool.clientFor(creds);
+    const client = await pool.clientFor(creds);
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
       try {

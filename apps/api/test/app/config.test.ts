@@ -13,6 +13,8 @@ describe('config', () => {
       requestTimeoutMs: 30_000,
       idleTimeoutMs: 30_000,
       keepAliveTimeoutMs: 72_000,
+      shutdownGraceMs: 0,
+      shutdownTimeoutMs: 10_000,
     });
     expect(config.logto.endpoint).toBe('http://localhost:3001');
   });
@@ -94,5 +96,13 @@ describe('config', () => {
     ).toBe('http://localhost:5173');
     // Development (the default) is unchanged: unset means only BASE_URL.
     expect(loadConfig({}).webOrigin).toBeNull();
+  });
+
+  it('reads TRUST_PROXY as a flag, a hop count or proxy addresses, and refuses anything else', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toBe('10.0.0.0/8,127.0.0.1');
+    expect(() => loadConfig({ TRUST_PROXY: 'my-proxy' })).toThrow(/TRUST_PROXY: must be true, false/);
   });
 });

@@ -4,8 +4,12 @@ import { type NodeProcess, startNodeProcess } from '@smsdesk/test-support/node-p
 const apiDir = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The API as its own process (TypeScript sources through tsx), for tests that kill and restart it. */
-export function startApiProcess(env: Record<string, string>): Promise<NodeProcess> {
+export function startApiProcess(
+  env: Record<string, string>,
+  options: { timeoutMs?: number } = {},
+): Promise<NodeProcess> {
   return startNodeProcess({
+    ...options,
     args: ['--import', 'tsx', 'src/server.ts'],
     cwd: apiDir,
     readyPath: '/health/ready',

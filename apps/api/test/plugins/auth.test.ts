@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import authPlugin from '../../src/plugins/auth.ts';
 import dbPlugin from '../../src/plugins/db.ts';
 import errorsPlugin from '../../src/plugins/errors.ts';
+import schedulerPlugin from '../../src/plugins/scheduler.ts';
 import sessionPlugin from '../../src/plugins/session.ts';
 import { testConfig } from '../helpers/config.ts';
 import { forgeToken, unsignedToken } from '../helpers/tokens.ts';
@@ -32,6 +33,7 @@ describe('auth plugin: bearer tokens', () => {
     app = Fastify({ logger: false });
     await app.register(errorsPlugin);
     await app.register(dbPlugin, { config });
+    await app.register(schedulerPlugin);
     await app.register(sessionPlugin, { config });
     await app.register(authPlugin, { config });
     app.get('/any', { onRequest: app.requireScopes() }, async (req) => req.caller);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditAction, AuditEvent, AuditOutcome } from '@smsdesk/shared/schemas/audit';
 import type { Kysely, Selectable } from 'kysely';
 import type { AuditEventsTable, Database } from '../../db/schema.ts';
-import { newestFirstPage, olderThan } from '../../lib/cursor.ts';
+import { type Cursor, newestFirstPage, olderThan } from '../../lib/cursor.ts';
 
 export interface NewAuditEvent {
   connectorId: string | null;
@@ -52,16 +52,26 @@ export async function settleAuditEvent(
     .execute();
 }
 
+/** One audit page's query (exported so a test can ask the database for its plan). */
+export function auditPageQuery(
+  db: Kysely<Database>,
+  query: { connectorId?: string },
+  after: Cursor | null,
+  take: number,
+) {
+  let q = db.selectFrom('auditEvents').selectAll();
+  if (query.connectorId) q = q.where('connectorId', '=', query.connectorId);
+  if (after) q = q.where(olderThan(after));
+  return q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(take);
+}
+
 export async function listAuditEvents(
   db: Kysely<Database>,
   query: { connectorId?: string; cursor?: string; limit: number },
 ): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
-  const { rows, nextCursor } = await newestFirstPage(query.cursor, query.limit, (after, take) => {
-    let q = db.selectFrom('auditEvents').selectAll();
-    if (query.connectorId) q = q.where('connectorId', '=', query.connectorId);
-    if (after) q = q.where(olderThan(after));
-    return q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(take).execute();
-  });
+  const { rows, nextCursor } = await newestFirstPage(query.cursor, query.limit, (after, take) =>
+    auditPageQuery(db, query, after, take).execute(),
+  );
   return { items: rows.map(toAuditEvent), nextCursor };
 }
 

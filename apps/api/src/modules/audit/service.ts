@@ -52,8 +52,8 @@ export function createAuditService({ db, now, log }: AuditDeps) {
     },
 
     /** Writes the intent of a remote change before it is made; answers the event's id for `settle`. */
-    begin(event: NewAuditEvent): Promise<string> {
-      return recordAuditEvent(db, event, now(), 'pending');
+    begin(event: NewAuditEvent, trx: Kysely<Database> = db): Promise<string> {
+      return recordAuditEvent(trx, event, now(), 'pending');
     },
 
     settle,

@@ -25,14 +25,18 @@ interface Subject {
   connectorId: string;
 }
 
-/** Checks the limits and inserts the send's row in one transaction; throws RATE_LIMITED over a limit. */
-export async function reserveWithinLimits(
+/**
+ * Checks the limits and inserts the send's row in one transaction, with whatever else must commit with it
+ * (`alsoInside`: the audit intent); throws RATE_LIMITED over a limit.
+ */
+export async function reserveWithinLimits<T = void>(
   db: Kysely<Database>,
   limits: TestSendLimits,
   row: TestSendRow,
   now: Date,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  alsoInside?: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T | undefined> {
+  return db.transaction().execute(async (trx) => {
     if (trx.getExecutor().adapter instanceof PostgresAdapter) {
       // Always in this order (one statement, left to right), so two reservations cannot deadlock.
       const key = (scope: string, value: string) =>
@@ -43,6 +47,7 @@ export async function reserveWithinLimits(
     }
     await assertWithinLimits(trx, limits, row, now);
     await insertTestSend(trx, row);
+    return alsoInside?.(trx);
   });
 }
 

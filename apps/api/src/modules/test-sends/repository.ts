@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, TestSendsTable } from '../../db/schema.ts';
-import { newestFirstPage, olderThan } from '../../lib/cursor.ts';
+import { type Cursor, newestFirstPage, olderThan } from '../../lib/cursor.ts';
 import type { DeliveryReport } from '../../tencent/gateway.ts';
 
 export type TestSendRow = Selectable<TestSendsTable>;
@@ -54,16 +54,32 @@ export function findTestSend(db: Db, id: string): Promise<TestSendRow | undefine
   return db.selectFrom('testSends').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export interface HistoryQuery {
+  connectorId?: string;
+  cursor?: string;
+  limit: number;
+}
+
+/** One history page's query (exported so a test can ask the database for its plan). */
+export function testSendPageQuery(
+  db: Db,
+  query: Pick<HistoryQuery, 'connectorId'>,
+  after: Cursor | null,
+  take: number,
+) {
+  let q = db.selectFrom('testSends').selectAll();
+  if (query.connectorId) q = q.where('connectorId', '=', query.connectorId);
+  if (after) q = q.where(olderThan(after));
+  return q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(take);
+}
+
 export function listTestSends(
   db: Db,
-  query: { connectorId?: string; cursor?: string; limit: number },
+  query: HistoryQuery,
 ): Promise<{ rows: TestSendRow[]; nextCursor: string | null }> {
-  return newestFirstPage(query.cursor, query.limit, (after, take) => {
-    let q = db.selectFrom('testSends').selectAll();
-    if (query.connectorId) q = q.where('connectorId', '=', query.connectorId);
-    if (after) q = q.where(olderThan(after));
-    return q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(take).execute();
-  });
+  return newestFirstPage(query.cursor, query.limit, (after, take) =>
+    testSendPageQuery(db, query, after, take).execute(),
+  );
 }
 
 export type LimitScope = 'actor' | 'phoneHash' | 'connectorId';

@@ -188,6 +188,38 @@ describe.each(databaseKinds)('test sends API on %s', (kind) => {
     expect(await requestCount(emu, 'SendSms')).toBe(before);
   });
 
+  it("records a Logto-exact TEMPLATE_NOT_FOUND in the history and the audit, as Logto's own failure", async () => {
+    const phoneNumber = '+8613500135077';
+    const refused = await sendTo({ phoneNumber, usageType: 'BindMfa', mode: 'logto' });
+    expect(refused.statusCode).toBe(404);
+    const history = (await call('GET', `/api/test-sends?connectorId=${connectorId}&limit=100`)).json()
+      .items as { usageType: string; mode: string; status: string; phoneNumberMasked: string }[];
+    const row = history.find((s) => s.usageType === 'BindMfa' && s.phoneNumberMasked.endsWith('5077'));
+    expect(row).toMatchObject({
+      mode: 'logto',
+      status: 'failed',
+      templateCode: null,
+      tencent: { code: 'TEMPLATE_NOT_FOUND' },
+      delivery: { status: 'failed' },
+      verified: false,
+    });
+    expect((row as unknown as { guidance: string }).guidance).toContain('Map a template to BindMfa');
+    const events = (await call('GET', `/api/audit-events?connectorId=${connectorId}&limit=100`)).json()
+      .items as { action: string; outcome: string; detail: string }[];
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        action: 'test_send.sent',
+        outcome: 'failed',
+        detail: 'BindMfa, logto mode, +86 135****5077: refused before sending (TEMPLATE_NOT_FOUND)',
+      }),
+    );
+    // smsdesk mode refuses the request itself (a 404, as before): nothing is recorded for it.
+    await sendTo({ phoneNumber: '+8613500135078', usageType: 'BindMfa' });
+    const after = (await call('GET', `/api/test-sends?connectorId=${connectorId}&limit=100`)).json()
+      .items as { phoneNumberMasked: string }[];
+    expect(after.some((s) => s.phoneNumberMasked.endsWith('5078'))).toBe(false);
+  });
+
   it.each([
     ['+861', {}, 'tooShort'],
     ['123', {}, 'tooShort'],

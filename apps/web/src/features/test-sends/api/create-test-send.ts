@@ -20,7 +20,8 @@ export function useCreateTestSend(connectorId: string) {
     mutationFn: (body: CreateTestSend) => createTestSend(api, connectorId, body),
     onSuccess: (sent) => {
       queryClient.setQueryData(queryKeys.testSends.item(sent.id), sent);
-      return queryClient.invalidateQueries({ queryKey: queryKeys.testSends.lists });
     },
+    // A refusal can be recorded too (a Logto-exact TEMPLATE_NOT_FOUND is in the history): re-read either way.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.testSends.lists }),
   });
 }

@@ -13,12 +13,22 @@ import { awaitingDelivery, useTestSend } from '../api/get-test-send.ts';
 import { attemptsLeftOf, useVerifyTestSend } from '../api/verify-test-send.ts';
 import { uiLocalesTrapOf } from '../utils/ui-locales-trap.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
-import { translate } from '../../../lib/translate.ts';
+import { hasTranslation, translate } from '../../../lib/translate.ts';
 
 export const deliveryTone = { pending: 'amber', delivered: 'green', failed: 'red' } as const;
 
 /** One name per mode everywhere (form, result, history); a mode this build does not know shows as sent. */
 export const modeName = (mode: string) => translate(`testSends:mode.${mode}`, { defaultValue: mode });
+
+/**
+ * A failed send's own sentence when its code is one of smsdesk's (TEMPLATE_NOT_FOUND from a Logto-exact
+ * refusal, a Tencent error smsdesk maps); null for Tencent's raw codes, whose guidance comes from the API.
+ */
+export function failureSentence(send: Pick<TestSend, 'status' | 'tencent'>): string | null {
+  if (send.status !== 'failed') return null;
+  const key = `common:error.codes.${send.tencent.code}`;
+  return hasTranslation(key) ? translate(key) : null;
+}
 
 /** The outcome of one test send; its delivery report updates by itself while pending. */
 export function TestSendResult({
@@ -62,6 +72,9 @@ export function TestSendResult({
 export function TestSendSummary({ send }: { send: TestSend }) {
   const { t } = useTranslation('testSends');
   const trap = uiLocalesTrapOf(send);
+  const sentence = failureSentence(send);
+  // Logto-exact fails before Tencent is asked when no template is mapped: there is no Tencent answer.
+  const refusedBeforeSending = send.status === 'failed' && send.templateCode === null;
   return (
     <>
       <div className="row">
@@ -91,13 +104,19 @@ export function TestSendSummary({ send }: { send: TestSend }) {
             </p>
           }
         />
+      ) : sentence ? (
+        // The sentence first, then the API's specifics (which usage type, what to map).
+        <div className="notice notice-error" role="note">
+          <strong>{sentence}</strong>
+          {send.guidance ? <p className="small">{send.guidance}</p> : null}
+        </div>
       ) : send.guidance ? (
         <div className={`notice ${send.status === 'sent' ? 'notice-warn' : 'notice-error'}`} role="note">
           {send.guidance}
         </div>
       ) : null}
       <dl className="facts">
-        <dt>{t('result.tencentAnswer')}</dt>
+        <dt>{refusedBeforeSending ? t('result.refusedBeforeSending') : t('result.tencentAnswer')}</dt>
         <dd>
           <code>{send.tencent.code}</code> {send.tencent.message}
         </dd>

@@ -6,7 +6,7 @@ import { ActorName } from '../../../components/actor-name.tsx';
 import { PagedList } from '../../../components/paged-list.tsx';
 import { Time } from '../../../components/time.tsx';
 import { useTestSends } from '../api/get-test-sends.ts';
-import { deliveryTone, modeName } from './test-send-result.tsx';
+import { deliveryTone, failureSentence, modeName } from './test-send-result.tsx';
 
 export interface HistoryFilter {
   status: 'all' | TestSend['status'];
@@ -135,7 +135,7 @@ export function TestSendsHistory({
                         </span>
                         {s.status === 'failed' ? (
                           <div className="muted small">
-                            <code>{s.tencent.code}</code>
+                            {failureSentence(s)} <code>{s.tencent.code}</code>
                           </div>
                         ) : null}
                       </td>
