@@ -10,6 +10,7 @@ import authRoutes from './modules/auth/routes.ts';
 import callbacksPlugin from './modules/callbacks/plugin.ts';
 import callbackRoutes from './modules/callbacks/routes.ts';
 import checkPlugin from './modules/check/plugin.ts';
+import phoneUsageRoutes from './modules/phone-usage/routes.ts';
 import checkRoutes from './modules/check/routes.ts';
 import connectorsPlugin from './modules/connectors/plugin.ts';
 import connectorRoutes from './modules/connectors/routes.ts';
@@ -167,6 +168,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(testSendsRoutes);
   await app.register(logtoTenantRoutes);
   await app.register(callbackRoutes);
+  await app.register(phoneUsageRoutes);
 
   if (serveSpa) await app.register(spaPlugin, { root: config.webDist });
 
