@@ -1,111 +1,79 @@
+import type { ErrorCode } from '@smsdesk/shared/error-codes';
+import type { ErrorDetails } from '@smsdesk/shared/schemas/errors';
+
+export type { ErrorCode } from '@smsdesk/shared/error-codes';
+
 /**
- * Every error code the API can answer with, its HTTP status and what it means. The error handler turns
- * an `AppError` into the shared error body; `test/plugins/errors.test.ts` checks every code is documented.
+ * The HTTP status of every code (the codes and their details live in `packages/shared`; the README's
+ * error table says what each means, and `test/app/error-codes.test.ts` keeps the three in step).
  */
-export const errorCodes = {
-  VALIDATION_FAILED: {
-    status: 400,
-    doc: 'The request does not match its schema; details list each field and rule.',
-  },
-  BAD_REQUEST: { status: 400, doc: 'A client error without a more specific code (e.g. from a plugin).' },
-  UNAUTHORIZED: { status: 401, doc: 'No valid access token or session.' },
-  FORBIDDEN: {
-    status: 403,
-    doc: "The token lacks a scope the route needs (details name it), or the resource is another user's (a test send only its sender may verify).",
-  },
-  CSRF_REJECTED: { status: 403, doc: 'An unsafe method on a cookie session from another origin.' },
-  NOT_FOUND: { status: 404, doc: 'No such route or resource.' },
-  METHOD_NOT_ALLOWED: { status: 405, doc: 'The route exists but not with this method.' },
-  CONFLICT: { status: 409, doc: 'The request conflicts with the current state (e.g. a duplicate name).' },
-  TEMPLATE_LOCKED: { status: 409, doc: 'Tencent forbids changing a template once it is approved.' },
-  TEMPLATE_IN_USE: {
-    status: 409,
-    doc: 'A connector maps a usage type to this template; pass ?force=true to delete anyway.',
-  },
-  VERSION_CONFLICT: { status: 412, doc: 'If-Match names a version that is not current; details carry it.' },
-  PRECONDITION_FAILED: { status: 412, doc: 'A conditional header of a static file request does not hold.' },
-  REQUEST_TIMEOUT: { status: 408, doc: 'The request did not arrive within HTTP_REQUEST_TIMEOUT_MS.' },
-  URI_TOO_LONG: { status: 414, doc: 'A part of the path (an id) is longer than the API accepts.' },
-  HEADERS_TOO_LARGE: { status: 431, doc: 'The URL and headers together are larger than 16 KB.' },
-  PAYLOAD_TOO_LARGE: { status: 413, doc: 'The body is larger than the API accepts.' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, doc: 'The body is not JSON.' },
-  RANGE_NOT_SATISFIABLE: { status: 416, doc: 'The Range header asks for bytes the file does not have.' },
-  PRECONDITION_REQUIRED: { status: 428, doc: 'The update needs an If-Match header with the current ETag.' },
-  CODE_MISMATCH: {
-    status: 422,
-    doc: 'The code does not match the one sent; details carry the attempts left.',
-  },
-  CODE_EXPIRED: { status: 422, doc: 'The code of this test send has expired (10 minutes).' },
-  CODE_ATTEMPTS_EXHAUSTED: { status: 422, doc: 'Five wrong codes were entered for this test send.' },
-  RATE_LIMITED: { status: 429, doc: 'Too many requests; Retry-After says when to try again.' },
-  TEMPLATE_NOT_FOUND: {
-    status: 404,
-    doc: 'No template is mapped (or exists at Tencent) for this usage type or id.',
-  },
-  TENCENT_AUTH_FAILED: {
-    status: 422,
-    doc: "Tencent refused the connector's credentials or SDK app id; details carry Tencent's code and the fix.",
-  },
-  TENCENT_REJECTED: {
-    status: 422,
-    doc: "Tencent refused the request by one of its rules; details carry Tencent's code and the fix.",
-  },
-  TENCENT_RATE_LIMITED: { status: 429, doc: 'Tencent throttled the account (RequestLimitExceeded).' },
-  TENCENT_UNAVAILABLE: { status: 502, doc: 'Tencent could not be reached or failed on its side.' },
-  TENCENT_BAD_REPLY: { status: 502, doc: 'Something answered in place of Tencent, but not with its API.' },
-  TENCENT_TIMEOUT: { status: 504, doc: 'Tencent did not answer within TENCENT_SMS_TIMEOUT_MS.' },
-  INTERNAL: { status: 500, doc: 'Something unexpected failed; the log has the request id.' },
-  SERVICE_UNAVAILABLE: { status: 503, doc: 'A dependency is down.' },
-  LOGTO_UNAVAILABLE: {
-    status: 503,
-    doc: "Logto cannot be reached to confirm or refresh a session (503, Retry-After says when to try again); a Logto tenant's Management API cannot be reached or failed on its side (502).",
-  },
-  LOGTO_AUTH_FAILED: {
-    status: 422,
-    doc: "A Logto tenant refused smsdesk's M2M app (credentials, resource or the `all` permission); Logto's message is kept.",
-  },
-  LOGTO_REJECTED: {
-    status: 422,
-    doc: "A Logto tenant refused the request by its own rules (e.g. its connector's config guard); Logto's message and code are in details.",
-  },
-  LOGTO_SMS_CONNECTOR_EXISTS: {
-    status: 409,
-    doc: 'The tenant has another SMS connector, which Logto would delete on push; details name it; send replaceExisting: true to replace it.',
-  },
-  LOGTO_CONFIG_UNSUPPORTED: {
-    status: 422,
-    doc: "The tenant's Tencent connector config does not fit a smsdesk profile (import); details list the fields.",
-  },
-  LOGTO_TIMEOUT: {
-    status: 504,
-    doc: "A Logto tenant's Management API did not answer within LOGTO_MANAGEMENT_TIMEOUT_MS.",
-  },
-} as const satisfies Record<string, { status: number; doc: string }>;
+export const errorStatuses = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  CSRF_REJECTED: 403,
+  NOT_FOUND: 404,
+  TEMPLATE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  REQUEST_TIMEOUT: 408,
+  CONFLICT: 409,
+  TEMPLATE_LOCKED: 409,
+  TEMPLATE_IN_USE: 409,
+  LOGTO_SMS_CONNECTOR_EXISTS: 409,
+  VERSION_CONFLICT: 412,
+  PRECONDITION_FAILED: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RANGE_NOT_SATISFIABLE: 416,
+  CODE_MISMATCH: 422,
+  CODE_EXPIRED: 422,
+  CODE_ATTEMPTS_EXHAUSTED: 422,
+  TENCENT_AUTH_FAILED: 422,
+  TENCENT_REJECTED: 422,
+  LOGTO_AUTH_FAILED: 422,
+  LOGTO_REJECTED: 422,
+  LOGTO_CONFIG_UNSUPPORTED: 422,
+  PRECONDITION_REQUIRED: 428,
+  RATE_LIMITED: 429,
+  TENCENT_RATE_LIMITED: 429,
+  HEADERS_TOO_LARGE: 431,
+  INTERNAL: 500,
+  TENCENT_UNAVAILABLE: 502,
+  TENCENT_BAD_REPLY: 502,
+  SERVICE_UNAVAILABLE: 503,
+  // 503 where a session cannot be confirmed; 502 where a Logto tenant's Management API is down (see below).
+  LOGTO_UNAVAILABLE: 503,
+  TENCENT_TIMEOUT: 504,
+  LOGTO_TIMEOUT: 504,
+} as const satisfies Record<ErrorCode, number>;
 
-export type ErrorCode = keyof typeof errorCodes;
+/** Codes that answer with a second status too, besides their own; the README's table lists both. */
+export const otherStatuses: Partial<Record<ErrorCode, readonly number[]>> = { LOGTO_UNAVAILABLE: [502] };
 
-export class AppError extends Error {
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   readonly statusCode: number;
   constructor(
-    readonly code: ErrorCode,
+    readonly code: C,
     message: string,
-    readonly details?: unknown,
+    readonly details?: ErrorDetails<C>,
     readonly headers?: Record<string, string>,
-    /** Only where a code's doc names a second status (LOGTO_UNAVAILABLE: 503 for sessions, 502 for tenants). */
+    /** Only a status of `otherStatuses` (LOGTO_UNAVAILABLE: 502 for tenants). */
     status?: number,
   ) {
     super(message);
     this.name = 'AppError';
-    this.statusCode = status ?? errorCodes[code].status;
+    this.statusCode = status ?? errorStatuses[code];
   }
 }
 
-export function createError(
-  code: ErrorCode,
+export function createError<C extends ErrorCode>(
+  code: C,
   message: string,
-  details?: unknown,
+  details?: ErrorDetails<C>,
   headers?: Record<string, string>,
   status?: number,
-) {
+): AppError<C> {
   return new AppError(code, message, details, headers, status);
 }

@@ -1,5 +1,6 @@
 // The baseline: a bare Fastify route answering the same JSON as GET /api/connectors, no auth, no database.
-// BARE_PLUGIN=cors|helmet registers that one plugin as smsdesk configures it, to measure what it costs.
+// BARE_PLUGIN=cors|helmet registers that one plugin as smsdesk configures it, to measure what it costs;
+// BARE_HEADERS (JSON) sets those headers on every reply with one call, as smsdesk's security plugin does.
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 
@@ -30,6 +31,13 @@ if (process.env.BARE_PLUGIN === 'helmet') {
         upgradeInsecureRequests: null,
       },
     },
+  });
+}
+if (process.env.BARE_HEADERS) {
+  const headers = JSON.parse(process.env.BARE_HEADERS);
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
 }
 app.get('/api/connectors', async (_request, reply) => reply.type('application/json').send(body));

@@ -81,8 +81,16 @@ export class Stack {
     return Object.assign(api, { logFile });
   }
 
-  async startBare(bodyFile: string, plugin?: 'cors' | 'helmet'): Promise<NodeProcess> {
-    const env: Record<string, string> = { BARE_BODY_FILE: bodyFile, LOGTO_ORIGIN: this.logto.endpoint };
+  async startBare(
+    bodyFile: string,
+    plugin?: 'cors' | 'helmet',
+    extra: Record<string, string> = {},
+  ): Promise<NodeProcess> {
+    const env: Record<string, string> = {
+      BARE_BODY_FILE: bodyFile,
+      LOGTO_ORIGIN: this.logto.endpoint,
+      ...extra,
+    };
     if (plugin) env.BARE_PLUGIN = plugin;
     const bare = await startProcess(['packages/bench/src/bare-server.mjs'], env, '/health/ready');
     this.procs.push(bare);

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { type ErrorCode, errorCodes } from '../errors.ts';
+import { type ErrorCode, errorStatuses } from '../errors.ts';
 
 /*
  * Errors raised before a route is found (the router) or before Fastify sees a request at all (Node's HTTP
@@ -21,7 +21,7 @@ export function frameworkErrorsWith(headers: Record<string, string>) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const [code, message] = routerErrors[error.code] ?? ['BAD_REQUEST', 'The request could not be routed'];
     request.log.debug({ code: error.code }, 'refused by the router');
-    return reply.headers(headers).code(errorCodes[code].status).send({ error: { code, message } });
+    return reply.headers(headers).code(errorStatuses[code]).send({ error: { code, message } });
   };
 }
 
@@ -44,7 +44,7 @@ export function clientErrorHandlerWith(headers: Record<string, string>) {
       'BAD_REQUEST',
       'The request is not valid HTTP',
     ];
-    const status = errorCodes[code].status;
+    const status = errorStatuses[code];
     const body = JSON.stringify({ error: { code, message } });
     const head = [
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import cors from '@fastify/cors';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet, { type HelmetOptions } from 'helmet';
@@ -23,10 +24,6 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
   return headers;
 }
 
-const allowedMethods = 'GET, HEAD, POST, PUT, PATCH, DELETE';
-const allowedHeaders = 'Authorization, Content-Type, If-Match, If-None-Match';
-const exposedHeaders = 'ETag, Location, Retry-After, WWW-Authenticate';
-
 /** The security headers of every reply, the framework's own refusals included. */
 export function securityHeadersFor(config: Config): Record<string, string> {
   const logtoOrigin = new URL(config.logto.endpoint).origin;
@@ -50,34 +47,28 @@ export function securityHeadersFor(config: Config): Record<string, string> {
   });
 }
 
-/** `headers`: `securityHeadersFor(config)`, computed once by `buildApp` (the framework's refusals use it too). */
+/**
+ * `headers`: `securityHeadersFor(config)`, computed once by `buildApp` (the framework's refusals use it too).
+ * CORS is `@fastify/cors` for the one web origin: any other origin (or none) gets no CORS header, and its
+ * OPTIONS request is a 404 like any unknown route; `Vary: Origin` is added to what a reply already varies on.
+ */
 async function securityPlugin(
   app: FastifyInstance,
   opts: { config: Config; headers: Record<string, string> },
 ) {
   const { config, headers } = opts;
-  // No WEB_ORIGIN: no value an Origin header can equal.
-  const allowedOrigin = config.webOrigin ?? Symbol('no web origin');
-
-  // CORS for the one web origin, likewise without per-request work beyond a string compare.
-  app.addHook('onRequest', (request, reply, done) => {
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
-    reply.header('vary', 'Origin');
-    if (request.headers.origin === allowedOrigin) {
-      reply.header('access-control-allow-origin', request.headers.origin);
-      reply.header('access-control-allow-credentials', 'true');
-      reply.header('access-control-expose-headers', exposedHeaders);
-    }
     done();
   });
-
-  app.options('*', { schema: { hide: true } }, async (request, reply) => {
-    if (request.headers.origin === allowedOrigin && request.headers['access-control-request-method']) {
-      reply.header('access-control-allow-methods', allowedMethods);
-      reply.header('access-control-allow-headers', allowedHeaders);
-      reply.header('access-control-max-age', '600');
-    }
-    return reply.status(204).send();
+  const { webOrigin } = config;
+  await app.register(cors, {
+    origin: (origin, allow) => allow(null, webOrigin !== null && origin === webOrigin),
+    credentials: true,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match'],
+    exposedHeaders: ['ETag', 'Location', 'Retry-After', 'WWW-Authenticate'],
+    maxAge: 600,
   });
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { errorCodes } from '../../src/errors.ts';
+import { errorStatuses } from '../../src/errors.ts';
 import {
   guideFor,
   guidanceFor,
@@ -52,7 +52,7 @@ describe('tencentErrorGuide', () => {
     const guide = guideFor(code.replace('*', 'SomethingNew'));
     expect(guide.message.length).toBeGreaterThan(10);
     expect(guide.fix.length).toBeGreaterThan(10);
-    expect(errorCodes[guide.smsdeskCode].status).not.toBe(500);
+    expect(errorStatuses[guide.smsdeskCode]).not.toBe(500);
   });
 
   it('keeps no corrected spelling of a code Tencent misspells (it would never match)', () => {

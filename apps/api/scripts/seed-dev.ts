@@ -4,12 +4,12 @@
  * connector. Never part of a production start.
  */
 import { devLogtoConnectorConfig } from '@smsdesk/tencent-sms-emulator';
-import { ConfigError, loadConfig } from '../config.ts';
-import { secretBoxFor } from '../lib/secret-box.ts';
-import { createAuditService } from '../modules/audit/service.ts';
-import { createConnectorService } from '../modules/connectors/service.ts';
-import { createDb } from './database.ts';
-import { migrateToLatest } from './migrations.ts';
+import { ConfigError, loadConfig } from '../src/config.ts';
+import { secretBoxFor } from '../src/lib/secret-box.ts';
+import { createAuditService } from '../src/modules/audit/service.ts';
+import { createConnectorService } from '../src/modules/connectors/service.ts';
+import { createDb } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrations.ts';
 
 const marker = 'dev_seeded_at';
 

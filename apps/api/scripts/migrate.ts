@@ -1,6 +1,7 @@
-import { ConfigError, loadConfig } from '../config.ts';
-import { createDb } from './database.ts';
-import { migrateToLatest } from './migrations.ts';
+// `pnpm --filter @smsdesk/api db:migrate`: the migrations of the build, on the database of DATABASE_URL (bundled into dist/migrate.js).
+import { ConfigError, loadConfig } from '../src/config.ts';
+import { createDb } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrations.ts';
 
 try {
   const db = createDb(loadConfig());
