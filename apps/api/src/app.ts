@@ -7,7 +7,10 @@ import { httpLimits } from './lib/http-limits.ts';
 import auditPlugin from './modules/audit/plugin.ts';
 import auditRoutes from './modules/audit/routes.ts';
 import authRoutes from './modules/auth/routes.ts';
+import callbacksPlugin from './modules/callbacks/plugin.ts';
+import callbackRoutes from './modules/callbacks/routes.ts';
 import checkPlugin from './modules/check/plugin.ts';
+import phoneUsageRoutes from './modules/phone-usage/routes.ts';
 import checkRoutes from './modules/check/routes.ts';
 import connectorsPlugin from './modules/connectors/plugin.ts';
 import connectorRoutes from './modules/connectors/routes.ts';
@@ -61,9 +64,14 @@ export function requestForLog(req: {
   remotePort?: number;
 }) {
   const at = req.url.indexOf('?');
+  // The token of a Tencent callback URL is that route's only credential.
+  const path = (at === -1 ? req.url : req.url.slice(0, at)).replace(
+    /^\/tencent-callbacks\/[^/]+/,
+    '/tencent-callbacks/[token]',
+  );
   return {
     method: req.method,
-    url: at === -1 ? req.url : `${req.url.slice(0, at)}?[query omitted]`,
+    url: at === -1 ? path : `${path}?[query omitted]`,
     hostname: req.hostname,
     remoteAddress: req.remoteAddress,
     remotePort: req.remotePort,
@@ -134,6 +142,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(auditPlugin);
   await app.register(connectorsPlugin);
   await app.register(templatesPlugin);
+  await app.register(callbacksPlugin, { config });
   await app.register(checkPlugin);
   await app.register(logtoTenantsPlugin, { config });
   await app.register(testSendsPlugin, { config });
@@ -158,6 +167,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(checkRoutes);
   await app.register(testSendsRoutes);
   await app.register(logtoTenantRoutes);
+  await app.register(callbackRoutes);
+  await app.register(phoneUsageRoutes);
 
   if (serveSpa) await app.register(spaPlugin, { root: config.webDist });
 

@@ -68,6 +68,39 @@ describe('connector profiles in Chromium', () => {
     await expect(page.getByTestId('fact-signName').textContent()).resolves.toBe('smsdesk-e2e');
   });
 
+  it('shows the delivery callback URL to paste into Tencent, and replaces it after a confirmation', async () => {
+    const name = `e2e ${run} callback`;
+    await createConnector(page, appUrl, name);
+    await openConnector(page, appUrl, name);
+    const url = page.getByTestId('callback-url');
+    await url.waitFor();
+    const first = (await url.textContent()) ?? '';
+    expect(first).toMatch(/\/tencent-callbacks\/[A-Za-z0-9_-]{43}$/);
+    await page.getByRole('button', { name: 'New URL' }).click();
+    await page.getByText('The current URL stops working at once').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'New URL' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => {
+        const text = (await url.textContent()) ?? '';
+        return text !== first && /\/tencent-callbacks\/[A-Za-z0-9_-]{43}$/.test(text);
+      })
+      .toBe(true);
+    // The old URL is refused from now on, the new one takes Tencent's reports.
+    const old = await fetch(first, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[]',
+    });
+    expect(old.status).toBe(404);
+    const next = await fetch((await url.textContent()) ?? '', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[]',
+    });
+    expect(await next.json()).toEqual({ result: 0, errmsg: 'OK' });
+  });
+
   it('shows the Logto JSON with the secret, and imports it under a new name', async () => {
     const name = `e2e ${run} exported`;
     const importedName = `e2e ${run} imported`;

@@ -20,6 +20,8 @@ export interface DevUser {
   password: string;
   name: string;
   roles: readonly DevRole[];
+  /** The phone as Logto stores it: digits with the calling code, no `+`; signs in with an SMS code. */
+  phone: string;
   /** API permissions the user's roles allow. */
   scopes: readonly ApiScope[];
 }
@@ -31,6 +33,7 @@ export const devUsers = {
     password: 'smsdesk-admin',
     name: 'Dev Admin',
     roles: ['admin'],
+    phone: '8613900139000',
     scopes: devRoles.admin,
   },
   viewer: {
@@ -39,6 +42,7 @@ export const devUsers = {
     password: 'smsdesk-viewer',
     name: 'Dev Viewer',
     roles: ['viewer'],
+    phone: '8613700137000',
     scopes: devRoles.viewer,
   },
 } as const satisfies Record<string, DevUser>;
@@ -86,6 +90,12 @@ export const oidcScopes = ['openid', 'offline_access', 'profile', 'roles'] as co
 
 export function findUserById(id: string): DevUser | undefined {
   return Object.values(devUsers).find((user) => user.id === id);
+}
+
+/** Logto's phone lookup: the digits of what was typed (`+86 139 0013 9000` → `8613900139000`). */
+export function findUserByPhone(typed: string): DevUser | undefined {
+  const digits = typed.replace(/\D/g, '');
+  return Object.values(devUsers).find((user) => user.phone === digits);
 }
 
 export function findUserByUsername(username: string): DevUser | undefined {

@@ -36,9 +36,17 @@ export interface LoginPageInput {
   clientId: string;
   username?: string;
   error?: string;
+  /** The phone section (phone-pages.ts), when the tenant can send codes. */
+  phoneSection?: string;
 }
 
-export function loginPage({ uid, clientId, username = '', error }: LoginPageInput): string {
+export function loginPage({
+  uid,
+  clientId,
+  username = '',
+  error,
+  phoneSection = '',
+}: LoginPageInput): string {
   const alert = error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : '';
   return page(
     'Sign in · smsdesk dev Logto',
@@ -52,7 +60,8 @@ ${alert}
 <input id="password" name="password" type="password" required>
 <button type="submit">Sign in</button>
 </form>
-<p class="hint">Users: admin / smsdesk-admin, viewer / smsdesk-viewer</p>`,
+<p class="hint">Users: admin / smsdesk-admin, viewer / smsdesk-viewer</p>
+${phoneSection}`,
   );
 }
 

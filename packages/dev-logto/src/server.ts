@@ -97,7 +97,7 @@ export async function startDevLogto(options: DevLogtoOptions = {}): Promise<DevL
   });
   app.use(favicon);
   app.use(management.middleware);
-  app.use(interactionRoutes(provider, resource));
+  app.use(interactionRoutes(provider, resource, management.passcodes));
   app.use(mount('/oidc', provider));
   server.on('request', app.callback());
 

@@ -193,6 +193,18 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-12-03-160-connector-callbacks': {
+    // Tencent pushes delivery reports to a URL per connector; the token in it is looked up by its hash.
+    async up(db: UntypedDb) {
+      await db.schema
+        .createTable('connector_callbacks')
+        .addColumn('connector_id', 'text', (c) => c.primaryKey())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('token_ciphertext', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

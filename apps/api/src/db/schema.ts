@@ -120,6 +120,14 @@ export interface LogtoTenantsTable {
   version: number;
 }
 
+/** The token of a connector's Tencent status callback URL: a hash to find it, sealed to show the URL. */
+export interface ConnectorCallbacksTable {
+  connectorId: string;
+  tokenHash: string;
+  tokenCiphertext: string;
+  createdAt: string;
+}
+
 export interface Database {
   connectors: ConnectorsTable;
   auditEvents: AuditEventsTable;
@@ -131,6 +139,7 @@ export interface Database {
   deliveryReports: DeliveryReportsTable;
   templateSmsTypes: TemplateSmsTypesTable;
   logtoTenants: LogtoTenantsTable;
+  connectorCallbacks: ConnectorCallbacksTable;
 }
 
 export type { Generated };

@@ -14,11 +14,15 @@ export const queryKeys = {
     templates: (id: string) => ['connectors', id, 'templates'] as const,
     signs: (id: string) => ['connectors', id, 'signs'] as const,
     check: (id: string) => ['connectors', id, 'check'] as const,
+    callback: (id: string) => ['connectors', id, 'callback'] as const,
   },
   testSends: {
     lists: ['test-sends', 'list'] as const,
     list: <F>(filter: F) => ['test-sends', 'list', filter] as const,
     item: (id: string) => ['test-sends', 'item', id] as const,
+    /** Under `lists`, so that a new send (which invalidates the lists) refreshes today's count too. */
+    phoneUsage: (connectorId: string, phoneNumber: string, country: string | undefined) =>
+      ['test-sends', 'list', 'phone-usage', connectorId, phoneNumber, country ?? ''] as const,
   },
   audit: {
     list: <F>(filter: F) => ['audit-events', filter] as const,

@@ -17,6 +17,8 @@ export const auditActions = [
   'logto_tenant.created',
   'logto_tenant.updated',
   'logto_tenant.deleted',
+  'connector.callback_created',
+  'connector.callback_rotated',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -16,6 +16,7 @@ async function checkPlugin(app: FastifyInstance) {
       tencent: app.tencent,
       connectors: app.connectors,
       templates: app.templates,
+      callbacks: app.callbacks,
       now: app.now,
     }),
   );
@@ -23,5 +24,5 @@ async function checkPlugin(app: FastifyInstance) {
 
 export default fp(checkPlugin, {
   name: 'check',
-  dependencies: ['clock', 'tencent', 'connectors', 'templates'],
+  dependencies: ['clock', 'tencent', 'connectors', 'templates', 'callbacks'],
 });

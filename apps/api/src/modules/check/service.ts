@@ -4,12 +4,21 @@ import { AppError } from '../../errors.ts';
 import type { TencentErrorDetails, TencentGateway } from '../../tencent/gateway.ts';
 import type { ConnectorService } from '../connectors/service.ts';
 import type { TemplateService } from '../templates/service.ts';
+import {
+  deliveryReportsFinding,
+  PERSONAL_ACCOUNT,
+  personalAccountFinding,
+  SUB_ACCOUNT,
+  subAccountFinding,
+} from './account-findings.ts';
 import { type CheckFacts, evaluateCheck } from './findings.ts';
 
 export interface CheckDeps {
   tencent: TencentGateway;
   connectors: ConnectorService;
   templates: Pick<TemplateService, 'smsTypesOf'>;
+  /** Whether the connector has a delivery callback URL (reports then arrive without status pull). */
+  callbacks: { has(connectorId: string): Promise<boolean> };
   now?: () => Date;
 }
 
@@ -128,19 +137,36 @@ export function createCheckService(deps: CheckDeps) {
       return evaluateCheck(facts);
     }
 
+    let personal = false;
     try {
       facts.templates = await tencent.listTemplates(creds, { international });
     } catch (error) {
-      // Without one successful read, every other call would fail the same way: stop here.
-      facts.findings.push(tencentFinding(error, 'read the template list'));
-      return evaluateCheck(facts);
+      const code = error instanceof AppError ? detailsOf(error).tencentCode : undefined;
+      if (code === SUB_ACCOUNT && mappedCodes.length > 0) {
+        // A sub-account may still read templates it names: the mapped ones are all the check needs.
+        try {
+          facts.templates = await tencent.listTemplates(creds, { international, templateIds: mappedCodes });
+          facts.findings.push(subAccountFinding(mappedCodes.length));
+        } catch (retryError) {
+          facts.findings.push(tencentFinding(retryError, 'read the mapped templates'));
+          return evaluateCheck(facts);
+        }
+      } else if (code === PERSONAL_ACCOUNT) {
+        // A personal account sends, but may not read templates or signs: say what stays unverified.
+        personal = true;
+        facts.findings.push(personalAccountFinding(connector));
+      } else {
+        // Without one successful read, every other call would fail the same way: stop here.
+        facts.findings.push(tencentFinding(error, 'read the template list'));
+        return evaluateCheck(facts);
+      }
     }
 
-    const listed = new Set(facts.templates.map((t) => t.templateId));
-    const missing = mappedCodes.filter((code) => !listed.has(code));
+    const listed = new Set((facts.templates ?? []).map((t) => t.templateId));
+    const missing = facts.templates === null ? [] : mappedCodes.filter((code) => !listed.has(code));
     const [probe, signs, otherSide] = await Promise.allSettled([
       tencent.sendStatistics(creds, { sdkAppId: connector.sdkAppId }),
-      international ? Promise.resolve(null) : tencent.listSigns(creds, { international: false }),
+      international || personal ? Promise.resolve(null) : tencent.listSigns(creds, { international: false }),
       missing.length > 0
         ? tencent.listTemplates(creds, { international: !international, templateIds: missing })
         : Promise.resolve([]),
@@ -150,6 +176,7 @@ export function createCheckService(deps: CheckDeps) {
     else facts.findings.push(tencentFinding(signs.reason, `read the signs to find "${connector.signName}"`));
     // Only refines TEMPLATE_NOT_FOUND into TEMPLATE_WRONG_SIDE; a failure leaves the plainer finding.
     if (otherSide.status === 'fulfilled') facts.otherSide = otherSide.value;
+    facts.findings.push(...deliveryReportsFinding(await deps.callbacks.has(connector.id)));
     facts.checkedAt = now();
     return evaluateCheck(facts);
   }

@@ -117,6 +117,7 @@ describe.each(databaseKinds)('connector check on %s', (kind) => {
     expect(result.ok).toBe(true);
     expect(summary(result)).toEqual([
       ...smsOptionalTypes.map((t) => ['warning', 'USAGE_TYPE_UNMAPPED', t]),
+      ['info', 'DELIVERY_REPORTS_UNVERIFIED', null],
       ['info', 'USAGE_TYPE_NOT_SENT_BY_SMS', 'OrganizationInvitation'],
       ['info', 'UI_LOCALES_PARAMETER', null],
     ]);
@@ -184,6 +185,7 @@ describe.each(databaseKinds)('connector check on %s', (kind) => {
       ['error', 'TEMPLATE_REJECTED', 'BindMfa'],
       ['warning', 'USAGE_TYPE_UNMAPPED', 'UserPermissionValidation'],
       ['warning', 'USAGE_TYPE_UNMAPPED', 'BindNewIdentifier'],
+      ['info', 'DELIVERY_REPORTS_UNVERIFIED', null],
       // Never sent by SMS: its template cannot make Logto fail.
       ['info', 'TEMPLATE_VARIABLES', 'OrganizationInvitation'],
       ['info', 'UI_LOCALES_PARAMETER', null],
@@ -223,7 +225,10 @@ describe.each(databaseKinds)('connector check on %s', (kind) => {
     const fixed = await check(connector.id);
     expect(fixed.ok).toBe(true);
     expect(errorsOf(fixed)).toEqual([]);
-    expect(summary(fixed)).toEqual([['info', 'UI_LOCALES_PARAMETER', null]]);
+    expect(summary(fixed)).toEqual([
+      ['info', 'DELIVERY_REPORTS_UNVERIFIED', null],
+      ['info', 'UI_LOCALES_PARAMETER', null],
+    ]);
     expect(fixed.usageTypes.every((r) => r.state === 'ok')).toBe(true);
   });
 
@@ -237,6 +242,7 @@ describe.each(databaseKinds)('connector check on %s', (kind) => {
       ['error', 'USAGE_TYPE_UNMAPPED', 'ForgotPassword'],
       ['error', 'USAGE_TYPE_UNMAPPED', 'Generic'],
       ...smsOptionalTypes.map((t) => ['warning', 'USAGE_TYPE_UNMAPPED', t]),
+      ['info', 'DELIVERY_REPORTS_UNVERIFIED', null],
       ['info', 'USAGE_TYPE_NOT_SENT_BY_SMS', 'OrganizationInvitation'],
     ]);
     expect(errorsOf(result)[0]?.message).toContain('Logto refuses the config without it');
@@ -309,6 +315,57 @@ describe.each(databaseKinds)('connector check on %s', (kind) => {
     expect(result.findings[0]).toMatchObject({ severity: 'error', code: 'REGION_UNSUPPORTED' });
     expect(result.findings[0]?.fix).toContain('ap-guangzhou');
     expect(rowOf(result, 'SignIn')).toMatchObject({ state: 'error', blockedBy: 'REGION_UNSUPPORTED' });
+  });
+
+  it('a personal account: what could not be verified is unknown (a warning, not a blocker), with the test sends that prove it', async () => {
+    const connector = await createConnector();
+    emu.setAccountMode(devAccount.secretId, { verification: 'personal' });
+    const result = await check(connector.id);
+    expect(errorsOf(result)).toEqual([]);
+    const finding = result.findings.find((f) => f.code === 'ACCOUNT_PERSONAL');
+    expect(finding).toMatchObject({ severity: 'warning' });
+    expect(finding?.message).toContain('NotEnterpriseCertification');
+    expect(finding?.fix).toContain('mode "logto"');
+    expect(finding?.fix).toContain('SignIn, Register, ForgotPassword, Generic');
+    expect(rowOf(result, 'SignIn')).toMatchObject({
+      exists: 'unknown',
+      approved: 'unknown',
+      state: 'warning',
+    });
+    expect(rowOf(result, 'SignIn').blockedBy).toBeUndefined();
+    // Neither the sign list nor a second template read was tried: both would be refused the same way.
+    expect(emu.requests('DescribeSmsSignList')).toEqual([]);
+    expect(emu.requests('DescribeSmsTemplateList')).toHaveLength(1);
+  });
+
+  it('a sub-account: the mapped templates are read by id, and the check still finds what is wrong', async () => {
+    const connector = await createConnector({
+      templates: [
+        ...devConnectorBody('x').templates.filter((t) => t.usageType !== 'SignIn'),
+        { usageType: 'SignIn', templateCode: seededTemplateIds.underReview },
+      ],
+    });
+    emu.setAccountMode(devAccount.secretId, { subAccount: true });
+    const result = await check(connector.id);
+    expect(result.findings.find((f) => f.code === 'ACCOUNT_SUB_ACCOUNT')).toMatchObject({ severity: 'info' });
+    expect(errorsOf(result).map((f) => [f.code, f.usageType])).toEqual([['TEMPLATE_UNDER_REVIEW', 'SignIn']]);
+    expect(rowOf(result, 'Register')).toMatchObject({ exists: 'ok', approved: 'ok', state: 'ok' });
+  });
+
+  it('says delivery reports may stay pending until the connector has a callback URL, and not after', async () => {
+    const connector = await createConnector();
+    const before = await check(connector.id);
+    expect(before.findings.find((f) => f.code === 'DELIVERY_REPORTS_UNVERIFIED')?.fix).toContain(
+      'callback URL',
+    );
+    const url = await stack.app.inject({
+      method: 'GET',
+      url: `/api/connectors/${connector.id}/callback`,
+      headers: admin,
+    });
+    expect(url.statusCode).toBe(200);
+    const after = await check(connector.id);
+    expect(after.findings.map((f) => f.code)).not.toContain('DELIVERY_REPORTS_UNVERIFIED');
   });
 
   it('keeps checking the templates when only the sign list fails', async () => {

@@ -2,6 +2,7 @@ import type { Connector } from '@smsdesk/shared/schemas/connectors';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../../components/copy-button.tsx';
 import { Time } from '../../../components/time.tsx';
+import { DeliveryCallbackPanel } from './delivery-callback-panel.tsx';
 import { TemplateMappingTable } from './template-mapping-table.tsx';
 
 export function ConnectorOverview({ connector }: { connector: Connector }) {
@@ -47,6 +48,7 @@ export function ConnectorOverview({ connector }: { connector: Connector }) {
       </dl>
       <h2>{t('overview.mapping')}</h2>
       <TemplateMappingTable templates={connector.templates} />
+      <DeliveryCallbackPanel connectorId={connector.id} />
     </>
   );
 }

@@ -45,6 +45,20 @@ describe('a Logto-exact send refused for a missing template', () => {
   it('shows the refusal, then its history row as a sentence with the code, opened as "not sent"', async () => {
     let refused = false;
     server.use(
+      http.get(`${testApiUrl}/api/connectors/:id/phone-usage`, () =>
+        HttpResponse.json({
+          phoneNumberMasked: '+86 138****8001',
+          tencentLimits: {
+            sameContentSeconds: 30,
+            perDay: 10,
+            dayStartedAt: '2026-12-02T16:00:00.000Z',
+            note: '',
+          },
+          sentToday: 2,
+          remainingToday: 8,
+          lastSentAt: '2026-12-03T01:00:00.000Z',
+        }),
+      ),
       http.get(`${testApiUrl}/api/test-sends`, () =>
         HttpResponse.json({ items: refused ? [recorded] : [], nextCursor: null }),
       ),

@@ -18,12 +18,15 @@ import {
   initialTestSendValues,
   type TestSendFormValues,
 } from '../utils/test-send-form.ts';
+import { PhoneUsageNote } from './phone-usage-note.tsx';
 
 // The tenant modes (logto-test, logto-live) are sent from the connector's Logto tab, where a tenant is picked.
 const modes: readonly Extract<TestSendMode, 'smsdesk' | 'logto'>[] = ['smsdesk', 'logto'];
 
 export interface TestSendFormProps {
   international: boolean;
+  /** With it, the form shows Tencent's frequency limits and today's use of the number before a send. */
+  connectorId?: string;
   /** A short status per usage type for the select: from the last check, else from the mapping. */
   usageTypeNotes?: Partial<Record<UsageType, string>>;
   canSend: boolean;
@@ -33,7 +36,13 @@ export interface TestSendFormProps {
 
 const knownFields = ['phoneNumber', 'country', 'usageType', 'mode', 'uiLocales'] as const;
 
-export function TestSendForm({ international, usageTypeNotes = {}, canSend, onSubmit }: TestSendFormProps) {
+export function TestSendForm({
+  international,
+  connectorId,
+  usageTypeNotes = {},
+  canSend,
+  onSubmit,
+}: TestSendFormProps) {
   const { t, i18n } = useTranslation('testSends');
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState(() => initialTestSendValues(international));
@@ -117,6 +126,13 @@ export function TestSendForm({ international, usageTypeNotes = {}, canSend, onSu
                   />
                 )}
               </Field>
+              {connectorId && canSend && values.phoneNumber.trim() ? (
+                <PhoneUsageNote
+                  connectorId={connectorId}
+                  phoneNumber={buildTestSendBody(values).phoneNumber}
+                  country={buildTestSendBody(values).country}
+                />
+              ) : null}
             </div>
           </div>
           <Field label={t('form.usageType')} error={fieldErrors.usageType} help={t('form.usageTypeHelp')}>

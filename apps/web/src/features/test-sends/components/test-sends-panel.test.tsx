@@ -42,6 +42,20 @@ function handlers() {
     });
   };
   return [
+    http.get(`${testApiUrl}/api/connectors/:id/phone-usage`, () =>
+      HttpResponse.json({
+        phoneNumberMasked: '+86 138****8001',
+        tencentLimits: {
+          sameContentSeconds: 30,
+          perDay: 10,
+          dayStartedAt: '2026-12-02T16:00:00.000Z',
+          note: '',
+        },
+        sentToday: 2,
+        remainingToday: 8,
+        lastSentAt: '2026-12-03T01:00:00.000Z',
+      }),
+    ),
     http.get(`${testApiUrl}/api/test-sends`, async ({ request }) => {
       await record(request);
       return HttpResponse.json({ items: [], nextCursor: null });
@@ -96,6 +110,13 @@ describe('TestSendsPanel', () => {
     );
     await screen.findByText('No test sends yet.');
     fireEvent.change(screen.getByLabelText('Phone number'), { target: { value: '13800138001' } });
+    // Before the send: Tencent's limits for one number and today's use of it.
+    await screen.findByText(
+      "Today +86 138****8001 has had 2 codes through smsdesk (8 of Tencent's 10 left).",
+    );
+    expect(screen.getByTestId('phone-usage').textContent).toContain(
+      'once per 30 seconds, 10 messages per day',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Send test code' }));
 
     const result = await screen.findByTestId('test-send-result');

@@ -55,6 +55,7 @@ export function TestSendsPanel({
       {readOnly ? <ReadOnlyHint /> : null}
       <TestSendForm
         international={international}
+        connectorId={connectorId}
         usageTypeNotes={usageTypeNotes}
         canSend={canSend}
         onSubmit={async (body) => {
