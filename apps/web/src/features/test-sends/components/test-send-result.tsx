@@ -163,6 +163,11 @@ export function TestSendSummary({ send }: { send: TestSend }) {
             </span>
           ) : null}
           {awaitingDelivery(send) ? <span className="muted"> {t('result.waiting')}</span> : null}
+          {awaitingDelivery(send) ? (
+            <p className="help" data-testid="pending-hint">
+              {t('result.pendingHint')}
+            </p>
+          ) : null}
         </dd>
       </dl>
     </>

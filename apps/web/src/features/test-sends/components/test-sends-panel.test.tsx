@@ -120,6 +120,8 @@ describe('TestSendsPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send test code' }));
 
     const result = await screen.findByTestId('test-send-result');
+    // While the report is pending: why it may stay so, and the callback URL that fixes it.
+    expect((await screen.findByTestId('pending-hint')).textContent).toContain('delivery callback URL');
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
       phoneNumber: '13800138001',
       country: 'CN',
