@@ -23,7 +23,9 @@ console.log(`dev-logto issuer   ${logto.issuer}`);
 console.log(`LOGTO_ENDPOINT     ${logto.endpoint}`);
 console.log(`API resource       ${logto.resource}`);
 for (const user of Object.values(devUsers)) {
-  console.log(`user               ${user.username} / ${user.password}  (${user.scopes.join(' ')})`);
+  console.log(
+    `user               ${user.username} / ${user.password}, phone +${user.phone}  (${user.scopes.join(' ')})`,
+  );
 }
 console.log(`SPA app            ${devClients.spa.clientId}`);
 console.log(`web app            ${devClients.web.clientId} / ${devClients.web.clientSecret}`);

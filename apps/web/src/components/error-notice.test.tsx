@@ -1,7 +1,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from '../app/i18n.ts';
-import { ApiError } from '../lib/api-client.ts';
+import { ApiError, apiErrorOf } from '../lib/api-client.ts';
 import { retryText } from '../lib/error-text.ts';
 import { ErrorNotice } from './error-notice.tsx';
 
@@ -19,7 +19,12 @@ describe('ErrorNotice', () => {
   it('leads with a sentence, names the missing scope of a 403, and keeps the code small and copyable', () => {
     render(
       <ErrorNotice
-        error={new ApiError(403, 'FORBIDDEN', 'Missing scope', { requiredScopes: ['write:connectors'] })}
+        error={
+          new ApiError(403, 'FORBIDDEN', 'Missing scope', {
+            requiredScopes: ['write:connectors'],
+            grantedScopes: ['read:connectors'],
+          })
+        }
       />,
     );
     const alert = screen.getByRole('alert');
@@ -38,10 +43,13 @@ describe('ErrorNotice', () => {
   });
 
   it("falls back to the API's message for a code it does not know", () => {
-    render(<ErrorNotice error={new ApiError(418, 'SOMETHING_NEW', 'A brand new refusal')} />);
+    const newer = apiErrorOf(418, { error: { code: 'SOMETHING_NEW', message: 'A brand new refusal' } });
+    render(<ErrorNotice error={newer} />);
     expect(screen.getByRole('alert').querySelector('.notice-sentence')?.textContent).toBe(
       'A brand new refusal',
     );
+    // Still the API's code for support, though this build has no sentence for it.
+    expect(screen.getByRole('alert').querySelector('code')?.textContent).toBe('SOMETHING_NEW');
   });
 
   it('says when a 429 may be retried in minutes and clock time, once', () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { ApiError, createApiClient } from './api-client.ts';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { ApiError, apiErrorOf, createApiClient, isApiError } from './api-client.ts';
 
 function fakeFetch(status: number, body: unknown) {
   return vi.fn(
@@ -57,5 +57,38 @@ describe('api client', () => {
       }),
     });
     await expect(client.get('/x')).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+  });
+
+  it("narrows on the shared error codes: the details are then that code's, with no cast", async () => {
+    const client = createApiClient({
+      baseUrl: '',
+      getAccessToken: async () => null,
+      fetch: fakeFetch(422, {
+        error: { code: 'CODE_MISMATCH', message: 'Wrong code', details: { attemptsLeft: 2 } },
+      }),
+    });
+    const error: unknown = await client.get('/api/x').catch((e: unknown) => e);
+    expect(isApiError(error, 'CODE_MISMATCH')).toBe(true);
+    expect(isApiError(error, 'CODE_EXPIRED', 'CONFLICT')).toBe(false);
+    expect(isApiError(new Error('CODE_MISMATCH'), 'CODE_MISMATCH')).toBe(false);
+    if (!isApiError(error, 'CODE_MISMATCH')) throw new Error('not narrowed');
+    expectTypeOf(error.code).toEqualTypeOf<'CODE_MISMATCH'>();
+    expectTypeOf(error.details).toEqualTypeOf<
+      { attemptsLeft: number; logtoCode?: string; logtoMessage?: string } | undefined
+    >();
+    expect(error.details?.attemptsLeft).toBe(2);
+  });
+
+  it("keeps a code this build does not know as HTTP_ERROR, with the API's message and code", () => {
+    const error = apiErrorOf(418, { error: { code: 'SOMETHING_NEW', message: 'A brand new refusal' } });
+    expect(error).toMatchObject({
+      code: 'HTTP_ERROR',
+      reportedCode: 'SOMETHING_NEW',
+      message: 'A brand new refusal',
+    });
+    expect(apiErrorOf(409, { error: { code: 'CONFLICT', message: 'Taken' } })).toMatchObject({
+      code: 'CONFLICT',
+      reportedCode: 'CONFLICT',
+    });
   });
 });

@@ -1,14 +1,27 @@
-import { type ErrorBody, isErrorBody } from '@smsdesk/shared/error-body';
+import { isErrorBody } from '@smsdesk/shared/error-body';
+import { type ErrorCode, isErrorCode } from '@smsdesk/shared/error-codes';
+import type { ErrorDetails } from '@smsdesk/shared/schemas/errors';
 import { env } from '../config/env.ts';
 
-/** An API answer that was not a success, with the shared error body's code, message and details. */
-export class ApiError extends Error {
+/** Every code an `ApiError` can carry: the API's own list, plus the two the client makes itself. */
+export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'HTTP_ERROR';
+
+/** A code's details as the shared contract types them (`undefined` for codes without details). */
+export type DetailsOf<C extends ClientErrorCode> = C extends ErrorCode ? ErrorDetails<C> : undefined;
+
+/**
+ * An API answer that was not a success, with the shared error body's code, message and details. Narrow on
+ * the code with `isApiError(error, 'CODE', …)`: the details are then that code's, with no cast.
+ */
+export class ApiError<C extends ClientErrorCode = ClientErrorCode> extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: C,
     message: string,
-    readonly details?: unknown,
+    readonly details?: DetailsOf<C>,
     readonly headers?: Headers,
+    /** The code as the API sent it: differs from `code` only for one this build does not know. */
+    readonly reportedCode: string = code,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -16,17 +29,47 @@ export class ApiError extends Error {
 
   /** The field errors of a refusal (`details.fields[]`), each field without its `body.` prefix. */
   fieldIssues(): { field: string; rule: string; message: string }[] {
-    const fields = (this.details as { fields?: unknown } | undefined)?.fields;
-    if (!Array.isArray(fields)) return [];
-    return fields
-      .filter((f): f is { field: string; rule?: string; message: string } => typeof f?.field === 'string')
-      .map((f) => ({ field: f.field.replace(/^body\./, ''), rule: f.rule ?? 'invalid', message: f.message }));
+    const details: unknown = this.details;
+    const fields: unknown[] =
+      typeof details === 'object' && details !== null && 'fields' in details && Array.isArray(details.fields)
+        ? details.fields
+        : [];
+    return fields.flatMap((f) =>
+      typeof f === 'object' && f !== null && 'field' in f && typeof f.field === 'string'
+        ? [
+            {
+              field: f.field.replace(/^body\./, ''),
+              rule: 'rule' in f && typeof f.rule === 'string' ? f.rule : 'invalid',
+              message: 'message' in f && typeof f.message === 'string' ? f.message : '',
+            },
+          ]
+        : [],
+    );
   }
 
   /** The API's own words per field, keyed by the field without its `body.` prefix. */
   fieldErrors(): Record<string, string> {
     return Object.fromEntries(this.fieldIssues().map((f) => [f.field, f.message]));
   }
+}
+
+/** The error is an `ApiError` with one of these codes; its `details` are then typed for them. */
+export function isApiError<K extends ClientErrorCode>(error: unknown, ...codes: K[]): error is ApiError<K> {
+  const wanted: readonly ClientErrorCode[] = codes;
+  return error instanceof ApiError && wanted.includes(error.code);
+}
+
+/**
+ * The `ApiError` of a refusal's body. A code this build does not know (a newer API) keeps the API's message
+ * and its code for support, as `HTTP_ERROR`.
+ */
+export function apiErrorOf(status: number, body: unknown, headers?: Headers): ApiError {
+  if (!isErrorBody(body)) {
+    return new ApiError(status, 'HTTP_ERROR', `The API answered ${status}`, undefined, headers);
+  }
+  const { code, message, details } = body.error;
+  if (!isErrorCode(code)) return new ApiError(status, 'HTTP_ERROR', message, undefined, headers, code);
+  return new ApiError(status, code, message, details, headers);
 }
 
 export interface ApiClientOptions {
@@ -85,7 +128,7 @@ export function createApiClient(options: ApiClientOptions) {
     }
     if (!response.ok) {
       const error = isErrorBody(payload)
-        ? toApiError(response, payload)
+        ? apiErrorOf(response.status, payload, response.headers)
         : new ApiError(
             response.status,
             'HTTP_ERROR',
@@ -101,14 +144,4 @@ export function createApiClient(options: ApiClientOptions) {
     request,
     get: <T>(path: string, signal?: AbortSignal) => request<T>(path, { signal }).then((r) => r.data),
   };
-}
-
-function toApiError(response: Response, body: ErrorBody): ApiError {
-  return new ApiError(
-    response.status,
-    body.error.code,
-    body.error.message,
-    body.error.details,
-    response.headers,
-  );
 }

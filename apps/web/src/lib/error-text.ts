@@ -1,4 +1,4 @@
-import { ApiError } from './api-client.ts';
+import { ApiError, isApiError } from './api-client.ts';
 import { hasTranslation, translate } from './translate.ts';
 
 /** What a notice says about an error: the sentence first, then what the user can do, then the code. */
@@ -10,14 +10,22 @@ export interface ErrorText {
   code: string | null;
 }
 
-const rateLimited = new Set(['RATE_LIMITED', 'TENCENT_RATE_LIMITED']);
+const rateLimited = ['RATE_LIMITED', 'TENCENT_RATE_LIMITED'] as const;
 
-/** Seconds until a 429 may be retried: the `Retry-After` header, else `details.retryAfterSeconds`. */
+/** Seconds until a 429 may be retried: the `Retry-After` header (the details name the limit, not the time). */
 export function retryAfterSeconds(error: ApiError): number | null {
   const header = Number(error.headers?.get('retry-after'));
-  if (Number.isFinite(header) && header > 0) return header;
-  const detail = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-  return typeof detail === 'number' && detail > 0 ? detail : null;
+  return Number.isFinite(header) && header > 0 ? header : null;
+}
+
+/** The API's own fix for the codes whose details carry one. */
+function fixOf(details: unknown): string | null {
+  return typeof details === 'object' &&
+    details !== null &&
+    'fix' in details &&
+    typeof details.fix === 'string'
+    ? details.fix
+    : null;
 }
 
 /** "in 59 minutes, at 19:52": a 429 never says "3520 s". */
@@ -36,23 +44,22 @@ export function describeError(error: unknown, language: string): ErrorText {
   if (!(error instanceof ApiError)) {
     return { sentence: error instanceof Error ? error.message : String(error), hints: [], code: null };
   }
-  const known = hasTranslation(`common:error.codes.${error.code}`);
+  // A code this build does not know arrives as HTTP_ERROR with the API's words: those are the sentence.
+  const known = error.reportedCode === error.code && hasTranslation(`common:error.codes.${error.code}`);
   const sentence = known ? translate(`common:error.codes.${error.code}`) : error.message;
   const hints: string[] = [];
-  if (error.status === 403 && error.code === 'FORBIDDEN') {
-    const scopes = (error.details as { requiredScopes?: string[] } | undefined)?.requiredScopes ?? [];
+  if (isApiError(error, 'FORBIDDEN') && error.details && 'requiredScopes' in error.details) {
+    const scopes = error.details.requiredScopes;
     if (scopes.length) hints.push(translate('common:error.missingScope', { scopes: scopes.join(', ') }));
   }
-  if (rateLimited.has(error.code)) {
+  if (isApiError(error, ...rateLimited)) {
     const seconds = retryAfterSeconds(error);
     if (seconds !== null) hints.push(retryText(seconds, language));
-  } else if (known && !['NETWORK_ERROR', 'HTTP_ERROR', 'FORBIDDEN', 'UNAUTHORIZED'].includes(error.code)) {
+  } else if (known && !isApiError(error, 'NETWORK_ERROR', 'HTTP_ERROR', 'FORBIDDEN', 'UNAUTHORIZED')) {
     // The API's sentence names the specifics (which name, which Tencent rule); it stays, below ours.
-    const fix = (error.details as { fix?: unknown } | undefined)?.fix;
-    hints.push(
-      typeof fix === 'string' && !error.message.includes(fix) ? `${error.message} ${fix}` : error.message,
-    );
+    const fix = fixOf(error.details);
+    hints.push(fix && !error.message.includes(fix) ? `${error.message} ${fix}` : error.message);
   }
-  const code = ['NETWORK_ERROR', 'HTTP_ERROR'].includes(error.code) ? null : error.code;
-  return { sentence, hints, code };
+  const code = isApiError(error, 'NETWORK_ERROR') ? null : error.reportedCode;
+  return { sentence, hints, code: code === 'HTTP_ERROR' ? null : code };
 }

@@ -1,10 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../lib/api-client.ts';
+import { type ApiError, isApiError } from '../../../lib/api-client.ts';
 
 /** A 412 on save: someone else changed the connector; reloading discards the edits made here. */
-export function ConflictBanner({ conflict, onReload }: { conflict: ApiError; onReload: () => void }) {
+export function ConflictBanner({
+  conflict,
+  onReload,
+}: {
+  conflict: ApiError<'VERSION_CONFLICT' | 'PRECONDITION_FAILED'>;
+  onReload: () => void;
+}) {
   const { t } = useTranslation('connectors');
-  const version = (conflict.details as { currentVersion?: unknown } | undefined)?.currentVersion;
+  const version = isApiError(conflict, 'VERSION_CONFLICT') ? conflict.details?.currentVersion : undefined;
   return (
     <div className="notice notice-warn" role="alert">
       <p className="notice-sentence">

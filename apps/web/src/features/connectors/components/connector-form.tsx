@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorList } from '../../../components/error-list.tsx';
 import { ErrorNotice } from '../../../components/error-notice.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
+import { ApiError, isApiError } from '../../../lib/api-client.ts';
 import { fieldMessage, serverFieldErrors } from '../../../lib/field-message.ts';
 import { useUnsavedChanges } from '../../../lib/use-unsaved-changes.ts';
 import {
@@ -117,7 +117,7 @@ export function ConnectorForm({
     }
   });
 
-  const conflict = failure instanceof ApiError && failure.status === 412 ? failure : null;
+  const conflict = isApiError(failure, 'VERSION_CONFLICT', 'PRECONDITION_FAILED') ? failure : null;
   const missing = missingRequired(templatesOf(form.watch()));
   const rootMessages = form.formState.errors.root?.message?.split('\n') ?? [];
 

@@ -1,7 +1,7 @@
 import type { Template } from '@smsdesk/shared/schemas/templates';
 import { Trans, useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
+import { isApiError } from '../../../lib/api-client.ts';
 import { useDeleteTemplate } from '../api/delete-template.ts';
 
 /** Deletes a template at Tencent; while a connector maps it the API refuses, and "Delete anyway" forces it. */
@@ -16,7 +16,7 @@ export function DeleteTemplateDialog({
 }) {
   const { t } = useTranslation('templates');
   const remove = useDeleteTemplate(connectorId);
-  const inUse = remove.error instanceof ApiError && remove.error.code === 'TEMPLATE_IN_USE';
+  const inUse = isApiError(remove.error, 'TEMPLATE_IN_USE');
   return (
     <ConfirmDialog
       title={t('delete.title', { name: template.name })}

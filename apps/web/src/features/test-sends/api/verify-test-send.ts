@@ -1,6 +1,6 @@
 import type { TestSend } from '@smsdesk/shared/schemas/test-sends';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, type ApiClient } from '../../../lib/api-client.ts';
+import { type ApiClient, isApiError } from '../../../lib/api-client.ts';
 import { useApiClient } from '../../../lib/api-provider.tsx';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
@@ -20,9 +20,11 @@ export const verifyTestSend = (api: ApiClient, { id, code }: VerifyTestSendInput
 
 /** The attempts left after a mismatch, when the API said so. */
 export function attemptsLeftOf(error: unknown): number | null {
-  if (!(error instanceof ApiError)) return null;
-  const left = (error.details as { attemptsLeft?: unknown } | undefined)?.attemptsLeft;
-  return typeof left === 'number' ? left : null;
+  // A mismatch counts down; a wrong code after a success (409) still takes an attempt.
+  if (isApiError(error, 'CODE_MISMATCH', 'CODE_ATTEMPTS_EXHAUSTED'))
+    return error.details?.attemptsLeft ?? null;
+  if (isApiError(error, 'CONFLICT')) return error.details?.attemptsLeft ?? null;
+  return null;
 }
 
 export function useVerifyTestSend() {
@@ -46,8 +48,7 @@ export function useVerifyTestSend() {
     onError: (error, { id }) => {
       const left = attemptsLeftOf(error);
       if (left !== null) patch(id, { verifyAttemptsLeft: left });
-      if (error instanceof ApiError && error.code === 'CODE_ATTEMPTS_EXHAUSTED')
-        patch(id, { verifyAttemptsLeft: 0 });
+      if (isApiError(error, 'CODE_ATTEMPTS_EXHAUSTED')) patch(id, { verifyAttemptsLeft: 0 });
     },
   });
 }

@@ -8,7 +8,7 @@ import { Field } from '../../../components/field.tsx';
 import { Loading } from '../../../components/spinner.tsx';
 import { Time } from '../../../components/time.tsx';
 import { UiLocalesDiagnosis } from '../../../components/ui-locales-diagnosis.tsx';
-import { ApiError } from '../../../lib/api-client.ts';
+import { isApiError } from '../../../lib/api-client.ts';
 import { awaitingDelivery, useTestSend } from '../api/get-test-send.ts';
 import { attemptsLeftOf, useVerifyTestSend } from '../api/verify-test-send.ts';
 import { uiLocalesTrapOf } from '../utils/ui-locales-trap.ts';
@@ -197,7 +197,7 @@ function VerifyCode({ send, canSend }: { send: TestSend; canSend: boolean }) {
   const expired = send.codeExpiresAt !== null && Date.parse(send.codeExpiresAt) < Date.now();
   const exhausted = send.verifyAttemptsLeft === 0;
   const left = attemptsLeftOf(verify.error);
-  const mismatch = verify.error instanceof ApiError && verify.error.code === 'CODE_MISMATCH';
+  const mismatch = isApiError(verify.error, 'CODE_MISMATCH');
 
   return (
     <form className="form verify-form" onSubmit={submit} noValidate>
