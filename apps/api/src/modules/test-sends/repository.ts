@@ -188,14 +188,18 @@ export function findDeliveryReport(db: Db, serialNo: string) {
   return db.selectFrom('deliveryReports').selectAll().where('serialNo', '=', serialNo).executeTakeFirst();
 }
 
-/** Moves the sends these reports belong to out of `pending`; a report for no test send changes nothing. */
+/**
+ * Moves the sends these reports belong to out of `pending`; a report for no test send changes nothing.
+ * With `sdkAppId`, only sends of connectors on that SDK app move (a pushed report speaks for one app only).
+ */
 export async function applyDeliveryReports(
   db: Db,
   reports: Array<Pick<DeliveryReport, 'serialNo' | 'status' | 'description' | 'receivedAt'>>,
+  scope: { sdkAppId?: string } = {},
 ): Promise<void> {
   for (const report of reports) {
     if (!report.serialNo) continue;
-    await db
+    let update = db
       .updateTable('testSends')
       .set({
         deliveryStatus: report.status,
@@ -203,7 +207,29 @@ export async function applyDeliveryReports(
         deliveredAt: report.receivedAt,
       })
       .where('serialNo', '=', report.serialNo)
-      .where('deliveryStatus', '=', 'pending')
-      .execute();
+      .where('deliveryStatus', '=', 'pending');
+    const { sdkAppId } = scope;
+    if (sdkAppId !== undefined)
+      update = update.where('connectorId', 'in', (q) =>
+        q.selectFrom('connectors').select('id').where('sdkAppId', '=', sdkAppId),
+      );
+    await update.execute();
   }
+}
+
+/** The serial numbers among `serialNos` that are sends of a connector on another SDK app. */
+export async function serialsOfOtherSdkApps(
+  db: Db,
+  sdkAppId: string,
+  serialNos: string[],
+): Promise<Set<string>> {
+  if (serialNos.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('testSends')
+    .innerJoin('connectors', 'connectors.id', 'testSends.connectorId')
+    .select('testSends.serialNo')
+    .where('testSends.serialNo', 'in', serialNos)
+    .where('connectors.sdkAppId', '!=', sdkAppId)
+    .execute();
+  return new Set(rows.map((r) => r.serialNo).filter((s): s is string => s !== null));
 }
