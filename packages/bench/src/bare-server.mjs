@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 
-const body = readFileSync(process.env.BARE_BODY_FILE ?? '', 'utf8');
+const body = process.env.BARE_BODY_FILE ? readFileSync(process.env.BARE_BODY_FILE, 'utf8') : '{}';
 const app = Fastify({ logger: false });
 if (process.env.BARE_PLUGIN === 'cors') {
   const { default: cors } = await import('@fastify/cors');
@@ -38,6 +38,35 @@ if (process.env.BARE_HEADERS) {
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();
+  });
+}
+// BARE_SDK_ENDPOINT: a route that makes the same SendSms call as a test send, and nothing else (no auth,
+// no database, no log): the floor of any API in front of Tencent, one HTTP hop more than the SDK alone.
+if (process.env.BARE_SDK_ENDPOINT) {
+  const tencentcloud = await import('tencentcloud-sdk-nodejs-sms');
+  const http = await import('node:http');
+  const send = JSON.parse(process.env.BARE_SDK_SEND ?? '{}');
+  const client = new tencentcloud.sms.v20210111.Client({
+    credential: { secretId: send.secretId, secretKey: send.secretKey },
+    region: send.region,
+    profile: {
+      httpProfile: {
+        endpoint: process.env.BARE_SDK_ENDPOINT,
+        protocol: 'http://',
+        reqTimeout: 10,
+        agent: new http.Agent({ keepAlive: true }),
+      },
+    },
+  });
+  app.post('/send', async (request) => {
+    const result = await client.SendSms({
+      SmsSdkAppId: send.sdkAppId,
+      SignName: send.signName,
+      TemplateId: send.templateId,
+      TemplateParamSet: [String(Math.floor(100000 + Math.random() * 900000))],
+      PhoneNumberSet: [request.body.phoneNumber],
+    });
+    return { status: result.SendStatusSet?.[0]?.Code };
   });
 }
 app.get('/api/connectors', async (_request, reply) => reply.type('application/json').send(body));
