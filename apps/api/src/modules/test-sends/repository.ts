@@ -98,21 +98,33 @@ export type LimitScope = 'actor' | 'phoneHash' | 'connectorId';
  * The time of the `nth` newest other send of one user, number or connector since `since`, or null when
  * there are fewer: the limit is reached exactly when it exists. One row comes back, whatever the limit.
  */
-export async function nthNewestSendTime(
+/**
+ * For each scope, the creation time of its `nth` newest send since `since` (the send `excludeId` left
+ * out), or null when it has fewer: all scopes in one statement, as every send asks for three.
+ */
+export async function nthNewestSendTimes(
   db: Db,
-  scope: { column: LimitScope; value: string; since: string; excludeId: string; nth: number },
-): Promise<string | null> {
-  const row = await db
-    .selectFrom('testSends')
-    .select('createdAt')
-    .where(scope.column, '=', scope.value)
-    .where('createdAt', '>', scope.since)
-    .where('id', '!=', scope.excludeId)
-    .orderBy('createdAt', 'desc')
-    .limit(1)
-    .offset(scope.nth - 1)
-    .executeTakeFirst();
-  return row?.createdAt ?? null;
+  scopes: Array<{ column: LimitScope; value: string; since: string; nth: number }>,
+  excludeId: string,
+): Promise<Array<string | null>> {
+  if (scopes.length === 0) return [];
+  const row = (await db
+    .selectNoFrom((eb) =>
+      scopes.map((scope, i) =>
+        eb
+          .selectFrom('testSends')
+          .select('createdAt')
+          .where(scope.column, '=', scope.value)
+          .where('createdAt', '>', scope.since)
+          .where('id', '!=', excludeId)
+          .orderBy('createdAt', 'desc')
+          .limit(1)
+          .offset(scope.nth - 1)
+          .as(`s${i}`),
+      ),
+    )
+    .executeTakeFirstOrThrow()) as Record<string, string | null>;
+  return scopes.map((_, i) => row[`s${i}`] ?? null);
 }
 
 /**
