@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { httpLimits } from './lib/http-limits.ts';
+import { type LazySchemas, lazySchemas } from './lib/lazy-schemas.ts';
 import auditPlugin from './modules/audit/plugin.ts';
 import auditRoutes from './modules/audit/routes.ts';
 import authRoutes from './modules/auth/routes.ts';
@@ -39,6 +40,8 @@ import tencentPlugin from './plugins/tencent.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     lifecycle: { draining: boolean };
+    /** The route schemas, compiled on first use and in the background after `listen`. */
+    schemas: LazySchemas;
   }
 }
 
@@ -106,7 +109,9 @@ export function loggerOptions(config: Config) {
 /** Builds the whole API, ready for `inject()` or `listen()`; it never listens itself. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const headers = securityHeadersFor(config);
+  const schemas = lazySchemas();
   const app = Fastify({
+    schemaController: schemas.options,
     // The router's and Node's parser's refusals answer like every other error (shared body, same headers).
     frameworkErrors: frameworkErrorsWith(headers),
     clientErrorHandler: clientErrorHandlerWith(headers),
@@ -146,6 +151,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(checkPlugin);
   await app.register(logtoTenantsPlugin, { config });
   await app.register(testSendsPlugin, { config });
+
+  app.decorate('schemas', schemas);
+  app.addHook('onListen', (done) => {
+    schemas.warmUp((error) => app.log.error({ err: error }, 'a route schema does not compile'));
+    done();
+  });
+  app.addHook('onClose', async () => schemas.stop());
 
   // SIGTERM (server.ts) sets `draining`: readiness answers 503 so a load balancer stops sending here.
   app.decorate('lifecycle', { draining: false });
