@@ -53,6 +53,8 @@ export interface AppDeps {
   db?: Db;
   /** The clock of every service (tests move time to expire a code). */
   now?: () => Date;
+  /** Registers the OpenAPI plugins at start rather than at the first /docs request (a test compares both). */
+  eagerDocs?: boolean;
 }
 
 /**
@@ -136,7 +138,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(errorsPlugin, serveSpa ? { pageFallback: spaFallback } : {});
   await app.register(securityPlugin, { config, headers });
   await app.register(jsonBodyPlugin);
-  await app.register(openapiPlugin, { serveDocs: config.apiDocs });
+  await app.register(openapiPlugin, { serveDocs: config.apiDocs, eager: deps.eagerDocs });
 
   await app.register(clockPlugin, { now: deps.now });
   await app.register(dbPlugin, { config, db: deps.db });
