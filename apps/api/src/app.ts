@@ -112,13 +112,14 @@ export function loggerOptions(config: Config) {
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const headers = securityHeadersFor(config);
   const schemas = lazySchemas();
+  const requestLine = config.requestLog === 'line' ? new OneLinePerRequest() : undefined;
   const app = Fastify({
     schemaController: schemas.options,
     // The router's and Node's parser's refusals answer like every other error (shared body, same headers).
     frameworkErrors: frameworkErrorsWith(headers),
     clientErrorHandler: clientErrorHandlerWith(headers),
     logger: deps.logger ?? loggerOptions(config),
-    logController: config.requestLog === 'line' ? new OneLinePerRequest() : new LogController(),
+    logController: requestLine ?? new LogController(),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
@@ -131,6 +132,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  requestLine?.writeTo(app.log);
 
   // External plugins, then app plugins (each service one decorator: app.<service>), then routes, which
   // only read app.<service>: the load order is the architecture.

@@ -30,7 +30,11 @@ export interface VerifierOptions {
   cacheSize?: number;
 }
 
-export type TokenVerifier = (token: string) => Promise<VerifiedToken>;
+export interface TokenVerifier {
+  (token: string): Promise<VerifiedToken>;
+  /** The token, if it was verified before and has not expired; undefined otherwise (then verify it). */
+  cached(token: string): VerifiedToken | undefined;
+}
 
 export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   const keys =
@@ -42,7 +46,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     });
   const cache = new TokenCache<VerifiedToken>(options.cacheSize);
 
-  return async (token) => {
+  const verify = async (token: string): Promise<VerifiedToken> => {
     const cached = cache.get(token);
     if (cached) return cached;
     if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) throw new InvalidTokenError('The access token is not a JWT');
@@ -74,6 +78,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       throw explain(error);
     }
   };
+  return Object.assign(verify, { cached: (token: string) => cache.get(token) });
 }
 
 function explain(error: unknown): Error {
