@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { httpLimits } from './lib/http-limits.ts';
+import { type LazySchemas, lazySchemas } from './lib/lazy-schemas.ts';
 import auditPlugin from './modules/audit/plugin.ts';
 import auditRoutes from './modules/audit/routes.ts';
 import authRoutes from './modules/auth/routes.ts';
@@ -39,6 +40,8 @@ import tencentPlugin from './plugins/tencent.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     lifecycle: { draining: boolean };
+    /** The route schemas, compiled on first use and in the background after `listen`. */
+    schemas: LazySchemas;
   }
 }
 
@@ -50,6 +53,8 @@ export interface AppDeps {
   db?: Db;
   /** The clock of every service (tests move time to expire a code). */
   now?: () => Date;
+  /** Registers the OpenAPI plugins at start rather than at the first /docs request (a test compares both). */
+  eagerDocs?: boolean;
 }
 
 /**
@@ -106,12 +111,15 @@ export function loggerOptions(config: Config) {
 /** Builds the whole API, ready for `inject()` or `listen()`; it never listens itself. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const headers = securityHeadersFor(config);
+  const schemas = lazySchemas();
+  const requestLine = config.requestLog === 'line' ? new OneLinePerRequest() : undefined;
   const app = Fastify({
+    schemaController: schemas.options,
     // The router's and Node's parser's refusals answer like every other error (shared body, same headers).
     frameworkErrors: frameworkErrorsWith(headers),
     clientErrorHandler: clientErrorHandlerWith(headers),
     logger: deps.logger ?? loggerOptions(config),
-    logController: config.requestLog === 'line' ? new OneLinePerRequest() : new LogController(),
+    logController: requestLine ?? new LogController(),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
@@ -124,6 +132,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
       customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  requestLine?.writeTo(app.log);
 
   // External plugins, then app plugins (each service one decorator: app.<service>), then routes, which
   // only read app.<service>: the load order is the architecture.
@@ -131,7 +140,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(errorsPlugin, serveSpa ? { pageFallback: spaFallback } : {});
   await app.register(securityPlugin, { config, headers });
   await app.register(jsonBodyPlugin);
-  await app.register(openapiPlugin, { serveDocs: config.apiDocs });
+  await app.register(openapiPlugin, { serveDocs: config.apiDocs, eager: deps.eagerDocs });
 
   await app.register(clockPlugin, { now: deps.now });
   await app.register(dbPlugin, { config, db: deps.db });
@@ -146,6 +155,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(checkPlugin);
   await app.register(logtoTenantsPlugin, { config });
   await app.register(testSendsPlugin, { config });
+
+  app.decorate('schemas', schemas);
+  app.addHook('onListen', (done) => {
+    schemas.warmUp((error) => app.log.error({ err: error }, 'a route schema does not compile'));
+    done();
+  });
+  app.addHook('onClose', async () => schemas.stop());
 
   // SIGTERM (server.ts) sets `draining`: readiness answers 503 so a load balancer stops sending here.
   app.decorate('lifecycle', { draining: false });

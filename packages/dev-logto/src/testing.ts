@@ -3,6 +3,8 @@
  * this package and of the apps that sign in through it.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { getClientCredentialsToken } from './client-credentials.ts';
+import { devClients, managementApiResource } from './constants.ts';
 
 /** Just enough of a browser cookie store to carry oidc-provider's session and interaction cookies. */
 export class CookieJar {
@@ -156,3 +158,41 @@ export async function postForm(
   });
   return { response, json: (await response.json()) as Record<string, unknown> };
 }
+
+/** A Management API answer: the status, and the JSON body (undefined when empty). */
+export interface ManagementAnswer {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: a test reads the JSON it expects, as JSON.parse gives it.
+  json: any;
+}
+
+/**
+ * The Management API of the dev-logto at `endpoint`, called as Logto's M2M app (the dev `mgmt` client,
+ * scope `all`) would: JSON in and out, a body makes it a POST unless `method` says otherwise. The token is
+ * taken at the first call and kept.
+ */
+export function managementApi(endpoint: string) {
+  let token: Promise<string> | undefined;
+  return async (
+    path: string,
+    json?: unknown,
+    method = json === undefined ? 'GET' : 'POST',
+  ): Promise<ManagementAnswer> => {
+    token ??= getClientCredentialsToken({
+      endpoint,
+      clientId: devClients.mgmt.clientId,
+      clientSecret: devClients.mgmt.clientSecret,
+      resource: managementApiResource,
+      scope: 'all',
+    });
+    const response = await fetch(`${endpoint}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${await token}`, 'content-type': 'application/json' },
+      ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+    });
+    const text = await response.text();
+    return { status: response.status, json: text ? JSON.parse(text) : undefined };
+  };
+}
+
+export type ManagementApi = ReturnType<typeof managementApi>;

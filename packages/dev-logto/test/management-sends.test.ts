@@ -1,126 +1,83 @@
-import {
-  devAccount,
-  devLogtoConnectorConfig,
-  startTencentSmsEmulator,
-  type TencentSmsEmulator,
-} from '@smsdesk/tencent-sms-emulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type DevLogto,
-  devClients,
-  generateSigningKey,
-  getClientCredentialsToken,
-  managementApiResource,
-  startDevLogto,
-  tencentFactoryId,
-} from '../src/index.ts';
+import { devAccount, devLogtoConnectorConfig } from '@smsdesk/tencent-sms-emulator';
+import { describe, expect, it } from 'vitest';
+import { tencentFactoryId } from '../src/index.ts';
+import { useLogtoWithEmulator } from './helpers.ts';
 
-let emulator: TencentSmsEmulator;
-let logto: DevLogto;
-let token: string;
-
-async function api(path: string, json?: unknown, method = json === undefined ? 'GET' : 'POST') {
-  const response = await fetch(`${logto.endpoint}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
-}
-
-beforeAll(async () => {
-  emulator = await startTencentSmsEmulator({ port: 0, limits: false });
-  logto = await startDevLogto({
-    port: 0,
-    keys: [await generateSigningKey()],
-    tencentEmulatorUrl: emulator.url,
-  });
-  token = await getClientCredentialsToken({
-    endpoint: logto.endpoint,
-    clientId: devClients.mgmt.clientId,
-    clientSecret: devClients.mgmt.clientSecret,
-    resource: managementApiResource,
-    scope: 'all',
-  });
-});
-afterAll(async () => {
-  await logto.close();
-  await emulator.close();
-});
-beforeEach(() => emulator.reset());
+const suite = useLogtoWithEmulator();
 
 describe('sends through the real @logto/connector-tencent-sms', () => {
   it("Console test: the request's config, Generic with 000000, to the digits-only number", async () => {
-    const sent = await api(`/api/connectors/${tencentFactoryId}/test`, {
+    const sent = await suite.api(`/api/connectors/${tencentFactoryId}/test`, {
       phone: '8613800138000',
       config: devLogtoConnectorConfig(),
     });
     expect(sent.status).toBe(204);
-    const [message] = emulator.messages();
+    const [message] = suite.emulator.messages();
     expect(message).toMatchObject({
       templateId: '100004',
       params: ['000000'],
       signName: devAccount.signName,
     });
     // Tencent reads a number without "+" as mainland China: what Logto's connector really sends.
-    expect(emulator.requests('SendSms')[0]?.params).toMatchObject({ PhoneNumberSet: ['8613800138000'] });
+    expect(suite.emulator.requests('SendSms')[0]?.params).toMatchObject({
+      PhoneNumberSet: ['8613800138000'],
+    });
   });
 
   it("answers a Tencent refusal as Logto does: 400 connector.general with Tencent's code", async () => {
-    const sent = await api(`/api/connectors/${tencentFactoryId}/test`, {
+    const sent = await suite.api(`/api/connectors/${tencentFactoryId}/test`, {
       phone: '8613800138000',
       config: { ...devLogtoConnectorConfig(), accessKeySecret: 'wrong' },
     });
     expect(sent.status).toBe(400);
     expect(sent.json).toMatchObject({ code: 'connector.general' });
     expect(String(sent.json?.message)).toMatch(/^Error occurred in connector: AuthFailure\.SignatureFailure/);
-    expect(emulator.messages()).toEqual([]);
+    expect(suite.emulator.messages()).toEqual([]);
   });
 
   it('refuses a test config without Generic before any request', async () => {
     const config = devLogtoConnectorConfig();
-    const sent = await api(`/api/connectors/${tencentFactoryId}/test`, {
+    const sent = await suite.api(`/api/connectors/${tencentFactoryId}/test`, {
       phone: '8613800138000',
       config: { ...config, templates: config.templates.filter((t) => t.usageType !== 'Generic') },
     });
     expect(sent.status).toBe(400);
     expect(sent.json).toMatchObject({ code: 'connector.invalid_config' });
-    expect(emulator.requests('SendSms')).toEqual([]);
+    expect(suite.emulator.requests('SendSms')).toEqual([]);
   });
 
   it('verification codes: no SMS connector yet, then a real code through the saved connector', async () => {
-    const none = await api('/api/verification-codes', { phone: '8613800138000' });
+    const none = await suite.api('/api/verification-codes', { phone: '8613800138000' });
     expect(none.status).toBe(400);
     expect(none.json).toMatchObject({
       code: 'connector.not_found',
       message: 'Cannot find any available connector for type: Sms.',
     });
 
-    const created = await api('/api/connectors', {
+    const created = await suite.api('/api/connectors', {
       connectorId: tencentFactoryId,
       config: devLogtoConnectorConfig(),
     });
     expect(created.status).toBe(200);
-    expect((await api('/api/verification-codes', { phone: '8613800138000' })).status).toBe(204);
-    const [message] = emulator.messages();
+    expect((await suite.api('/api/verification-codes', { phone: '8613800138000' })).status).toBe(204);
+    const [message] = suite.emulator.messages();
     expect(message?.templateId).toBe('100004');
     const code = message?.params[0] ?? '';
     expect(code).toMatch(/^\d{6}$/);
     expect(message?.params).toHaveLength(1);
 
-    const wrong = await api('/api/verification-codes/verify', {
+    const wrong = await suite.api('/api/verification-codes/verify', {
       phone: '8613800138000',
       verificationCode: code === '000000' ? '111111' : '000000',
     });
     expect(wrong.status).toBe(400);
     expect(wrong.json).toMatchObject({ code: 'verification_code.code_mismatch' });
-    const right = await api('/api/verification-codes/verify', {
+    const right = await suite.api('/api/verification-codes/verify', {
       phone: '8613800138000',
       verificationCode: code,
     });
     expect(right.status).toBe(204);
-    const again = await api('/api/verification-codes/verify', {
+    const again = await suite.api('/api/verification-codes/verify', {
       phone: '8613800138000',
       verificationCode: code,
     });

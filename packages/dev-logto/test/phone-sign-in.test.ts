@@ -1,66 +1,23 @@
-import {
-  devLogtoConnectorConfig,
-  startTencentSmsEmulator,
-  type TencentSmsEmulator,
-} from '@smsdesk/tencent-sms-emulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type DevLogto,
-  defaultResource,
-  devClients,
-  devUsers,
-  generateSigningKey,
-  getClientCredentialsToken,
-  managementApiResource,
-  startDevLogto,
-  tencentFactoryId,
-} from '../src/index.ts';
+import { devLogtoConnectorConfig } from '@smsdesk/tencent-sms-emulator';
+import { describe, expect, it } from 'vitest';
+import { defaultResource, devClients, devUsers, tencentFactoryId } from '../src/index.ts';
 import { authorizeUrl, CookieJar, follow, pkcePair } from '../src/testing.ts';
+import { useLogtoWithEmulator } from './helpers.ts';
 
-let emulator: TencentSmsEmulator;
-let logto: DevLogto;
-let token: string;
+const suite = useLogtoWithEmulator();
 const spa = devClients.spa;
 
-beforeAll(async () => {
-  emulator = await startTencentSmsEmulator({ port: 0, limits: false });
-  logto = await startDevLogto({
-    port: 0,
-    keys: [await generateSigningKey()],
-    tencentEmulatorUrl: emulator.url,
-  });
-  token = await getClientCredentialsToken({
-    endpoint: logto.endpoint,
-    clientId: devClients.mgmt.clientId,
-    clientSecret: devClients.mgmt.clientSecret,
-    resource: managementApiResource,
-    scope: 'all',
-  });
-});
-afterAll(async () => {
-  await logto.close();
-  await emulator.close();
-});
-beforeEach(() => emulator.reset());
-
-const auth = () => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
-
 async function removeConnectors() {
-  const list = (await (await fetch(`${logto.endpoint}/api/connectors`, { headers: auth() })).json()) as {
-    id: string;
-  }[];
-  for (const { id } of list) {
-    const res = await fetch(`${logto.endpoint}/api/connectors/${id}`, { method: 'DELETE', headers: auth() });
-    expect(res.status).toBe(204);
+  for (const { id } of (await suite.api('/api/connectors')).json as { id: string }[]) {
+    expect((await suite.api(`/api/connectors/${id}`, undefined, 'DELETE')).status).toBe(204);
   }
 }
 
 async function pushConnector() {
   await removeConnectors();
-  const res = await fetch(`${logto.endpoint}/api/connectors`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ connectorId: tencentFactoryId, config: devLogtoConnectorConfig() }),
+  const res = await suite.api('/api/connectors', {
+    connectorId: tencentFactoryId,
+    config: devLogtoConnectorConfig(),
   });
   expect(res.status).toBe(200);
 }
@@ -70,7 +27,7 @@ async function openSignIn(uiLocales?: string) {
   const jar = new CookieJar();
   const url = new URL(
     authorizeUrl({
-      issuer: logto.issuer,
+      issuer: suite.logto.issuer,
       clientId: spa.clientId,
       redirectUri: spa.redirectUris[0],
       scope: 'openid offline_access profile read:connectors',
@@ -99,7 +56,7 @@ describe('phone number sign-in through the tenant’s Tencent connector', () => 
     const sent = await post(jar, `${base}/interaction/${uid}/phone/send`, { phone: '+86 139 0013 9000' });
     expect(sent.response.status).toBe(200);
     expect(sent.body).toContain('Enter the verification code');
-    const [message] = emulator.messages(`+${devUsers.admin.phone}`);
+    const [message] = suite.emulator.messages(`+${devUsers.admin.phone}`);
     // What Logto sends: the SignIn template, [code] only, the number without +.
     expect(message).toMatchObject({ templateId: '100001', phoneNumber: devUsers.admin.phone });
     expect(message?.params).toHaveLength(1);
@@ -125,7 +82,7 @@ describe('phone number sign-in through the tenant’s Tencent connector', () => 
     const sent = await post(jar, `${base}/interaction/${uid}/phone/send`, { phone: devUsers.admin.phone });
     expect(sent.response.status).toBe(400);
     expect(sent.body).toContain('FailedOperation.TemplateParamSetNotMatchApprovedTemplate');
-    const params = emulator
+    const params = suite.emulator
       .requests('SendSms')
       .map((r) => (r.params as { TemplateParamSet: string[] }).TemplateParamSet);
     expect(params).toHaveLength(1);
@@ -144,6 +101,6 @@ describe('phone number sign-in through the tenant’s Tencent connector', () => 
     const unknown = await post(jar, `${base}/interaction/${uid}/phone/send`, { phone: '+8613100000000' });
     expect(unknown.response.status).toBe(422);
     expect(unknown.body).toContain('No account has this phone number');
-    expect(emulator.requests('SendSms')).toEqual([]);
+    expect(suite.emulator.requests('SendSms')).toEqual([]);
   });
 });

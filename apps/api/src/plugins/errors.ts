@@ -104,6 +104,13 @@ const TEXT_MESSAGE = 'must not contain a NUL character or an unpaired surrogate'
  * as the client sent it: every string of the body, the query and the path parameters is refused with the
  * field's path, on both databases alike. The walk is iterative: a deeply nested body cannot overflow it.
  */
+function isEmpty(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value !== 'object') return false;
+  for (const _ in value) return false;
+  return true;
+}
+
 function unstorableTextFields(request: FastifyRequest): FieldError[] {
   const fields: FieldError[] = [];
   const pending: Array<[string, unknown]> = [
@@ -124,14 +131,16 @@ function unstorableTextFields(request: FastifyRequest): FieldError[] {
 }
 
 async function errorsPlugin(app: FastifyInstance, opts: ErrorsOptions) {
-  app.addHook('preHandler', async (request) => {
+  // A callback hook, not an async one: it runs on every request, and a request with nothing to check
+  // (no body, query or params: most reads) leaves at once.
+  app.addHook('preHandler', (request, _reply, done) => {
+    if (request.body === undefined && isEmpty(request.query) && isEmpty(request.params)) return done();
     // Only the API stores what it is sent; /auth/sign-in keeps a returnTo by percent-encoding it.
     const stores = request.url.startsWith('/api/');
     const fields = [...nonFiniteFields(request), ...(stores ? unstorableTextFields(request) : [])];
-    if (fields.length > 0) {
-      const summary = fields.map((f) => `${f.field} ${f.message}`).join('; ');
-      throw createError('VALIDATION_FAILED', `Invalid request: ${summary}`, { fields });
-    }
+    if (fields.length === 0) return done();
+    const summary = fields.map((f) => `${f.field} ${f.message}`).join('; ');
+    done(createError('VALIDATION_FAILED', `Invalid request: ${summary}`, { fields }));
   });
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
     const appError = error instanceof AppError ? error : fromFastifyError(error);

@@ -35,6 +35,12 @@ describe('request logging at the production default (info)', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ level: 30, method: 'GET', route: '/api/connectors/:id', status: 401 });
     expect(typeof mine[0]?.ms).toBe('number');
+    // The same bindings as every other line of the app's logger.
+    expect(mine[0]).toMatchObject({
+      pid: process.pid,
+      hostname: expect.any(String),
+      time: expect.any(Number),
+    });
     expect(JSON.stringify(mine[0])).not.toContain('abc');
   });
 

@@ -22,6 +22,24 @@ describe('verified-token cache', () => {
     expect(cache.get('c')).toBe(3);
   });
 
+  it('answers only the very token it stored, whatever the tail they share', () => {
+    const cache = new TokenCache<string>(10, () => 0);
+    const signature = 's'.repeat(128);
+    const genuine = `header.${'a'.repeat(300)}.${signature}`;
+    // A forged payload under a genuine signature: the same tail, another token.
+    const forged = `header.${'b'.repeat(300)}.${signature}`;
+    cache.set(genuine, 'caller', 10);
+    expect(cache.get(genuine)).toBe('caller');
+    expect(cache.get(`${genuine.slice(0, -1)}${genuine.slice(-1)}`)).toBe('caller'); // an equal, fresh string
+    expect(cache.get(forged)).toBeUndefined();
+    cache.set(forged, 'other', 10);
+    expect(cache.get(forged)).toBe('other');
+    expect(cache.get(genuine)).toBeUndefined();
+    expect(cache.get('short')).toBeUndefined();
+    cache.set('short', 'tiny', 10);
+    expect(cache.get('short')).toBe('tiny');
+  });
+
   it('keeps nothing with size 0 or an already expired token', () => {
     const off = new TokenCache<number>(0, () => 0);
     off.set('a', 1, 10);

@@ -1,6 +1,7 @@
 // The real @logto/connector-tencent-sms, unmodified, against the emulator, compared with smsdesk's
 // Logto-exact send: the same request body to Tencent and the same outcome, for inputs drawn from the whole
 // matrix of issue 12 (nine usage types × ui_locales × four numbers × mainland/international × failures).
+import { usageTypes } from '@smsdesk/shared/usage-types';
 import { startTencentSmsEmulator, type TencentSmsEmulator } from '@smsdesk/tencent-sms-emulator';
 import { routeTencentHost, type TencentHostRoute } from '@smsdesk/tencent-sms-emulator/tencent-host';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +24,11 @@ const seed = Number(process.env.DIFF_SEED ?? Date.now() % 2_147_483_647);
 console.log(`differential suite seed: ${seed} (DIFF_SEED=${seed} repeats it)`);
 /** Inputs drawn per database; DIFF_INPUTS raises it for a longer run. */
 const inputs = Number(process.env.DIFF_INPUTS ?? 90);
+
+it("the matrix's usage types are @logto/connector-kit's TemplateType, exactly smsdesk's shared list", () => {
+  expect(allUsageTypes).toHaveLength(9);
+  expect([...allUsageTypes].sort()).toEqual([...usageTypes].sort());
+});
 
 describe.each(databaseKinds)('the real Logto connector and smsdesk logto mode agree on %s', (kind) => {
   let emu: TencentSmsEmulator;

@@ -1,5 +1,6 @@
 // The differential matrix of issue 12: connector variants (mainland and international, working and the
 // failure set), the nine usage types, ui_locales, four numbers, and the real connector's send.
+import { TemplateType } from '@logto/connector-kit';
 import createTencentSmsConnector from '@logto/connector-tencent-sms';
 import {
   devAccount,
@@ -9,17 +10,9 @@ import {
 } from '@smsdesk/tencent-sms-emulator';
 import { devConnectorBody } from '../fixtures/connectors.ts';
 
-export const allUsageTypes = [
-  'SignIn',
-  'Register',
-  'ForgotPassword',
-  'Generic',
-  'OrganizationInvitation',
-  'UserPermissionValidation',
-  'BindNewIdentifier',
-  'MfaVerification',
-  'BindMfa',
-] as const;
+// Logto's own list, not smsdesk's (@smsdesk/shared usageTypes): the matrix is the oracle smsdesk is checked
+// against, so it comes from the package the real connector uses; logto-connector.test.ts asserts they agree.
+export const allUsageTypes = Object.values(TemplateType);
 export const uiLocalesValues = [undefined, 'zh-CN', 'fr en'] as const;
 
 /** What a person types → what Logto stores (digits with the calling code, no +) and who should get it. */

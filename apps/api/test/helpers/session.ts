@@ -1,7 +1,9 @@
 import { devClients, devUsers, startDevLogto, type DevLogto } from '@smsdesk/dev-logto';
 import { signInAt } from '@smsdesk/dev-logto/testing';
-import type { FastifyInstance } from 'fastify';
-import { expect } from 'vitest';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { buildApp } from '../../src/app.ts';
+import { testConfig } from './config.ts';
 
 export { devUsers };
 
@@ -52,4 +54,45 @@ export async function signInWithSession(
     cookie: done.cookies.length ? sessionCookieOf(done) : cookie,
     landedOn: done.headers.location as string,
   };
+}
+
+/** A dev-logto and an app whose server-side flow signs in through it, both up for the suite around the call. */
+export function useSessionApp(): { readonly logto: DevLogto; readonly app: FastifyInstance } {
+  const suite = {} as { logto: DevLogto; app: FastifyInstance };
+  beforeAll(async () => {
+    suite.logto = await startTestLogto();
+    suite.app = await buildApp(testConfig(logtoEnv(suite.logto)));
+  });
+  afterAll(async () => {
+    await suite.app?.close();
+    await suite.logto?.close();
+  });
+  return suite;
+}
+
+/** What the button of the sign-out page sends: an empty form POST from the app's own origin. */
+export function signOut(app: FastifyInstance, cookie: string) {
+  return app.inject({
+    method: 'POST',
+    url: '/auth/sign-out',
+    headers: {
+      cookie,
+      origin: 'http://localhost:3000',
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    payload: '',
+  });
+}
+
+/** The cookie-session request from another site (by Origin, by Referer) and with neither: each is a 403. */
+export async function expectCsrfRefused(
+  app: FastifyInstance,
+  request: Pick<InjectOptions, 'method' | 'url' | 'payload'>,
+  cookie: string,
+): Promise<void> {
+  for (const headers of [{ origin: 'https://evil.example' }, { referer: 'https://evil.example/page' }, {}]) {
+    const res = await app.inject({ ...request, headers: { cookie, ...headers } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('CSRF_REJECTED');
+  }
 }

@@ -1,6 +1,6 @@
 import { type DevLogto, type DevLogtoOptions, generateSigningKey, startDevLogto } from '@smsdesk/dev-logto';
 import { Writable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { importJWK, SignJWT } from 'jose';
 import { type AppDeps, buildApp, loggerOptions } from '../../src/app.ts';
 import { testConfig } from './config.ts';
@@ -66,5 +66,32 @@ export async function startTestStack(
       await logto.close();
       await database.drop();
     },
+  };
+}
+
+/**
+ * A suite's `call(method, url, payload?, headers?)`: an inject into the stack's app, as `defaultHeaders()`
+ * unless told otherwise, keeping every answer's body in `bodies` for the suite's secret scan. The stack and
+ * the headers are read at each call (a suite makes them in its beforeAll).
+ */
+export function recordingCall(
+  stack: () => TestStack,
+  defaultHeaders: () => Record<string, string>,
+  bodies: string[],
+) {
+  return async (
+    method: string,
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = defaultHeaders(),
+  ): Promise<LightMyRequestResponse> => {
+    const res = await stack().app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+    bodies.push(res.body);
+    return res;
   };
 }

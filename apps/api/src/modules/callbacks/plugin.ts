@@ -18,6 +18,8 @@ async function callbacksPlugin(app: FastifyInstance, opts: { config: Pick<Config
       secretBox: app.secretBox,
       audit: app.audit,
       connectors: app.connectors,
+      // test-sends is registered after this plugin (it needs more of the app): looked up per report.
+      testSends: { receiveReports: (sdkAppId, reports) => app.testSends.receiveReports(sdkAppId, reports) },
       baseUrl: opts.config.baseUrl,
       now: app.now,
     }),

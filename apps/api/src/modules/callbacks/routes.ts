@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  type CallbackUrl,
   CallbackTokenParamsSchema,
   CallbackUrlSchema,
   TencentCallbackReplySchema,
@@ -10,35 +11,39 @@ import { CALLBACK_PREFIX } from './service.ts';
 import { errors, security } from '../../lib/routes.ts';
 
 const callbackRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/api/connectors/:id/callback',
-    {
-      // The URL carries the token that lets anyone post delivery reports: as sensitive as a write.
+  // Reading and rotating the URL: the same scope, parameters and answer. The URL carries the token that lets
+  // anyone post delivery reports, so even reading it is as sensitive as a write.
+  const urlRoute = (
+    method: 'GET' | 'POST',
+    url: string,
+    summary: string,
+    answer: (connectorId: string, actor: string) => Promise<CallbackUrl>,
+  ) =>
+    app.route({
+      method,
+      url,
       onRequest: app.requireScopes('write:connectors'),
       schema: {
         tags: ['callbacks'],
         security,
-        summary: "The connector's Tencent status callback URL (made on the first ask; audited)",
+        summary,
         params: IdParamsSchema,
         response: { 200: CallbackUrlSchema, ...errors(400, 401, 403, 404) },
       },
-    },
-    async (request) => app.callbacks.get(request.params.id, request.caller!.sub),
-  );
+      handler: async (request) => answer(request.params.id, request.caller!.sub),
+    });
 
-  app.post(
+  urlRoute(
+    'GET',
+    '/api/connectors/:id/callback',
+    "The connector's Tencent status callback URL (made on the first ask; audited)",
+    (id, actor) => app.callbacks.get(id, actor),
+  );
+  urlRoute(
+    'POST',
     '/api/connectors/:id/callback-token',
-    {
-      onRequest: app.requireScopes('write:connectors'),
-      schema: {
-        tags: ['callbacks'],
-        security,
-        summary: 'Rotate the callback token: the old URL then answers 404 (audited)',
-        params: IdParamsSchema,
-        response: { 200: CallbackUrlSchema, ...errors(400, 401, 403, 404) },
-      },
-    },
-    async (request) => app.callbacks.rotate(request.params.id, request.caller!.sub),
+    'Rotate the callback token: the old URL then answers 404 (audited)',
+    (id, actor) => app.callbacks.rotate(id, actor),
   );
 
   app.post(

@@ -6,21 +6,15 @@ import { createError } from '../../errors.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { ConnectorService } from '../connectors/service.ts';
-import { maskReportedNumber } from '../test-sends/phone.ts';
-import { storeDeliveryReports } from '../test-sends/repository.ts';
-import {
-  applyCallbackReports,
-  findCallbackOf,
-  findConnectorByTokenHash,
-  saveCallback,
-  serialsOfOtherSdkApps,
-} from './repository.ts';
+import type { TestSendService } from '../test-sends/service.ts';
+import { findCallbackOf, findConnectorByTokenHash, saveCallback } from './repository.ts';
 
 export interface CallbackDeps {
   db: Kysely<Database>;
   secretBox: SecretBox;
   audit: AuditService;
   connectors: Pick<ConnectorService, 'get'>;
+  testSends: Pick<TestSendService, 'receiveReports'>;
   baseUrl: string;
   now: () => Date;
 }
@@ -38,7 +32,7 @@ function receivedAtOf(chinaTime: string): string | null {
  * so it is 32 random bytes, found by a keyed hash and kept sealed (to show the URL again), never logged.
  */
 export function createCallbackService(deps: CallbackDeps) {
-  const { db, secretBox, audit, connectors, now } = deps;
+  const { db, secretBox, audit, connectors, testSends, now } = deps;
   const hashKey = secretBox.deriveKey('smsdesk tencent callback token');
   const hashOf = (token: string) => createHmac('sha256', hashKey).update(token).digest('base64url');
   const urlOf = (token: string) => `${deps.baseUrl.replace(/\/+$/, '')}${CALLBACK_PREFIX}/${token}`;
@@ -96,29 +90,18 @@ export function createCallbackService(deps: CallbackDeps) {
     async receive(token: string, reports: TencentStatusReport[]): Promise<void> {
       const target = await findConnectorByTokenHash(db, hashOf(token));
       if (!target) throw createError('NOT_FOUND', 'No such callback URL');
-      // Tencent sends an SDK app's reports to the URL set for that app: a report is about the sends of this
-      // connector's SDK app only, never another app's (whatever serial a caller puts in it).
-      const foreign = await serialsOfOtherSdkApps(db, target.sdkAppId, [
-        ...new Set(reports.map((r) => r.sid)),
-      ]);
-      const converted = reports
-        .filter((r) => !foreign.has(r.sid))
-        .map((r) => ({
+      // Tencent sends an SDK app's reports to the URL set for that app: they are about the sends of this
+      // connector's SDK app only, never another app's (whatever serial a caller puts in them).
+      await testSends.receiveReports(
+        target.sdkAppId,
+        reports.map((r) => ({
           serialNo: r.sid,
           phoneNumber: `+${r.nationcode}${r.mobile}`,
           status: r.report_status === 'SUCCESS' ? ('delivered' as const) : ('failed' as const),
           description: r.errmsg || r.description,
           receivedAt: receivedAtOf(r.user_receive_time),
-        }));
-      if (converted.length === 0) return;
-      // Reports of other senders on the same SDK app (Logto in production) keep only a masked number.
-      await storeDeliveryReports(
-        db,
-        target.sdkAppId,
-        converted.map((r) => ({ ...r, phoneNumber: maskReportedNumber(r.phoneNumber) })),
-        now().toISOString(),
+        })),
       );
-      await applyCallbackReports(db, target.sdkAppId, converted);
     },
   };
 }

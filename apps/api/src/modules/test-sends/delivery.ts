@@ -1,11 +1,19 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { DeliveryReport } from '../../tencent/gateway.ts';
 import { maskReportedNumber } from './phone.ts';
 import {
   applyDeliveryReports,
   findDeliveryReport,
+  serialsOfOtherSdkApps,
   storeDeliveryReports,
   type TestSendRow,
 } from './repository.ts';
 import type { TestSendDeps } from './service.ts';
+
+// Reports of other senders on the same SDK app (Logto in production) keep only a masked number.
+const masked = (reports: DeliveryReport[]) =>
+  reports.map((r) => ({ ...r, phoneNumber: maskReportedNumber(r.phoneNumber) }));
 
 /**
  * Tencent's delivery reports are a queue per SDK app: each is handed out once, and a batch may hold the
@@ -25,9 +33,7 @@ export async function refreshDelivery(deps: TestSendDeps, row: TestSendRow, now:
       sdkAppId: connector.sdkAppId,
       limit: 100,
     });
-    // Reports of other senders on the same SDK app (Logto in production) keep only a masked number.
-    const masked = reports.map((r) => ({ ...r, phoneNumber: maskReportedNumber(r.phoneNumber) }));
-    await storeDeliveryReports(db, connector.sdkAppId, masked, now.toISOString());
+    await storeDeliveryReports(db, connector.sdkAppId, masked(reports), now.toISOString());
     await applyDeliveryReports(db, reports);
   } catch (error) {
     deps.log?.warn(
@@ -35,4 +41,21 @@ export async function refreshDelivery(deps: TestSendDeps, row: TestSendRow, now:
       'delivery reports could not be pulled; the send stays pending',
     );
   }
+}
+
+/**
+ * Reports pushed to an SDK app's status callback speak for that app's sends only: a serial of a send on
+ * another app is neither kept nor applied (whoever put it in), and only this app's sends move.
+ */
+export async function receivePushedReports(
+  db: Kysely<Database>,
+  sdkAppId: string,
+  reports: DeliveryReport[],
+  now: Date,
+): Promise<void> {
+  const foreign = await serialsOfOtherSdkApps(db, sdkAppId, [...new Set(reports.map((r) => r.serialNo))]);
+  const own = reports.filter((r) => !foreign.has(r.serialNo));
+  if (own.length === 0) return;
+  await storeDeliveryReports(db, sdkAppId, masked(own), now.toISOString());
+  await applyDeliveryReports(db, own, { sdkAppId });
 }

@@ -10,7 +10,7 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import { createError } from '../../errors.ts';
-import { insertTestSend, type LimitScope, nthNewestSendTime, type TestSendRow } from './repository.ts';
+import { insertTestSend, type LimitScope, nthNewestSendTimes, type TestSendRow } from './repository.ts';
 
 export type TestSendLimits = Config['testSends'];
 
@@ -90,16 +90,19 @@ async function assertWithinLimits(
       what: 'this connector sent',
     },
   ];
-  for (const check of checks) {
-    const since = new Date(now.getTime() - check.windowSeconds * 1000).toISOString();
-    const nth = await nthNewestSendTime(db, {
+  const nths = await nthNewestSendTimes(
+    db,
+    checks.map((check) => ({
       column: check.column,
       value: check.value,
-      since,
-      excludeId: subject.id,
+      since: new Date(now.getTime() - check.windowSeconds * 1000).toISOString(),
       nth: check.max,
-    });
-    if (nth === null) continue;
+    })),
+    subject.id,
+  );
+  for (const [i, check] of checks.entries()) {
+    const nth = nths[i];
+    if (nth === null || nth === undefined) continue;
     // A slot frees up when the max-th newest send leaves the window.
     const freesAt = Date.parse(nth) + check.windowSeconds * 1000;
     const retryAfter = Math.max(1, Math.ceil((freesAt - now.getTime()) / 1000));

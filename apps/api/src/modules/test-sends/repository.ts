@@ -98,21 +98,33 @@ export type LimitScope = 'actor' | 'phoneHash' | 'connectorId';
  * The time of the `nth` newest other send of one user, number or connector since `since`, or null when
  * there are fewer: the limit is reached exactly when it exists. One row comes back, whatever the limit.
  */
-export async function nthNewestSendTime(
+/**
+ * For each scope, the creation time of its `nth` newest send since `since` (the send `excludeId` left
+ * out), or null when it has fewer: all scopes in one statement, as every send asks for three.
+ */
+export async function nthNewestSendTimes(
   db: Db,
-  scope: { column: LimitScope; value: string; since: string; excludeId: string; nth: number },
-): Promise<string | null> {
-  const row = await db
-    .selectFrom('testSends')
-    .select('createdAt')
-    .where(scope.column, '=', scope.value)
-    .where('createdAt', '>', scope.since)
-    .where('id', '!=', scope.excludeId)
-    .orderBy('createdAt', 'desc')
-    .limit(1)
-    .offset(scope.nth - 1)
-    .executeTakeFirst();
-  return row?.createdAt ?? null;
+  scopes: Array<{ column: LimitScope; value: string; since: string; nth: number }>,
+  excludeId: string,
+): Promise<Array<string | null>> {
+  if (scopes.length === 0) return [];
+  const row = (await db
+    .selectNoFrom((eb) =>
+      scopes.map((scope, i) =>
+        eb
+          .selectFrom('testSends')
+          .select('createdAt')
+          .where(scope.column, '=', scope.value)
+          .where('createdAt', '>', scope.since)
+          .where('id', '!=', excludeId)
+          .orderBy('createdAt', 'desc')
+          .limit(1)
+          .offset(scope.nth - 1)
+          .as(`s${i}`),
+      ),
+    )
+    .executeTakeFirstOrThrow()) as Record<string, string | null>;
+  return scopes.map((_, i) => row[`s${i}`] ?? null);
 }
 
 /**
@@ -176,14 +188,18 @@ export function findDeliveryReport(db: Db, serialNo: string) {
   return db.selectFrom('deliveryReports').selectAll().where('serialNo', '=', serialNo).executeTakeFirst();
 }
 
-/** Moves the sends these reports belong to out of `pending`; a report for no test send changes nothing. */
+/**
+ * Moves the sends these reports belong to out of `pending`; a report for no test send changes nothing.
+ * With `sdkAppId`, only sends of connectors on that SDK app move (a pushed report speaks for one app only).
+ */
 export async function applyDeliveryReports(
   db: Db,
   reports: Array<Pick<DeliveryReport, 'serialNo' | 'status' | 'description' | 'receivedAt'>>,
+  scope: { sdkAppId?: string } = {},
 ): Promise<void> {
   for (const report of reports) {
     if (!report.serialNo) continue;
-    await db
+    let update = db
       .updateTable('testSends')
       .set({
         deliveryStatus: report.status,
@@ -191,7 +207,29 @@ export async function applyDeliveryReports(
         deliveredAt: report.receivedAt,
       })
       .where('serialNo', '=', report.serialNo)
-      .where('deliveryStatus', '=', 'pending')
-      .execute();
+      .where('deliveryStatus', '=', 'pending');
+    const { sdkAppId } = scope;
+    if (sdkAppId !== undefined)
+      update = update.where('connectorId', 'in', (q) =>
+        q.selectFrom('connectors').select('id').where('sdkAppId', '=', sdkAppId),
+      );
+    await update.execute();
   }
+}
+
+/** The serial numbers among `serialNos` that are sends of a connector on another SDK app. */
+export async function serialsOfOtherSdkApps(
+  db: Db,
+  sdkAppId: string,
+  serialNos: string[],
+): Promise<Set<string>> {
+  if (serialNos.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('testSends')
+    .innerJoin('connectors', 'connectors.id', 'testSends.connectorId')
+    .select('testSends.serialNo')
+    .where('testSends.serialNo', 'in', serialNos)
+    .where('connectors.sdkAppId', '!=', sdkAppId)
+    .execute();
+  return new Set(rows.map((r) => r.serialNo).filter((s): s is string => s !== null));
 }

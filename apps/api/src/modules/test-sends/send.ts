@@ -72,7 +72,8 @@ export function createSender(deps: TestSendDeps, clock: () => Date) {
     if (isTenantMode(mode)) return throughTenant(connectorId, { ...input, mode }, actor);
     assertNoTenant(mode, input);
     assertModeFields(mode, input);
-    const connector = await connectors.get(connectorId);
+    // One read for the profile and its secret; a missing secret is refused once the template is known.
+    const { connector, credentials: stored } = await connectors.credentialsIfSet(connectorId);
     const phone = parsePhone(input.phoneNumber, input.country, connector.international);
     // Logto-exact sends whatever Logto would, to either side; only smsdesk mode refuses the wrong side.
     if (mode === 'smsdesk') assertConnectorFits(phone, connector.international);
@@ -84,7 +85,7 @@ export function createSender(deps: TestSendDeps, clock: () => Date) {
       if (mode === 'logto') await recordRefusal(connector, phone, input.usageType, actor, refusal);
       throw refusal;
     }
-    const { credentials } = await connectors.credentials(connectorId);
+    const credentials = stored ?? (await connectors.credentials(connectorId)).credentials;
 
     const now = clock();
     const code = newCode();

@@ -5,13 +5,13 @@
 import type { TestSend } from '@smsdesk/shared/schemas/test-sends';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { TencentGateway } from '../../tencent/gateway.ts';
+import type { DeliveryReport, TencentGateway } from '../../tencent/gateway.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { LogtoTenantService } from '../logto-tenants/service.ts';
 import type { ConnectorService } from '../connectors/service.ts';
 import type { CodeHasher } from './codes.ts';
-import { refreshDelivery } from './delivery.ts';
+import { receivePushedReports, refreshDelivery } from './delivery.ts';
 import type { TestSendLimits } from './limits.ts';
 import { listTestSends } from './repository.ts';
 import { createSender } from './send.ts';
@@ -48,7 +48,18 @@ export function createTestSendService(deps: TestSendDeps) {
     return { items: rows.map(toTestSend), nextCursor };
   }
 
-  return { create: createSender(deps, clock), verify: createVerifier(deps, clock), get, list };
+  /** Delivery reports Tencent pushed for one SDK app (the callbacks module receives them). */
+  async function receiveReports(sdkAppId: string, reports: DeliveryReport[]): Promise<void> {
+    await receivePushedReports(deps.db, sdkAppId, reports, clock());
+  }
+
+  return {
+    create: createSender(deps, clock),
+    verify: createVerifier(deps, clock),
+    get,
+    list,
+    receiveReports,
+  };
 }
 
 export type TestSendService = ReturnType<typeof createTestSendService>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devConnectorBody, logtoJsonOf } from '../../fixtures/connectors.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
-import { startTestStack, type TestStack } from '../../helpers/stack.ts';
+import { recordingCall, startTestStack, type TestStack } from '../../helpers/stack.ts';
 import { expectNoSecrets } from '../../helpers/secrets.ts';
 
 describe.each(databaseKinds)('connectors API on %s', (kind) => {
@@ -23,16 +23,11 @@ describe.each(databaseKinds)('connectors API on %s', (kind) => {
     await stack?.close();
   });
 
-  async function call(
-    method: string,
-    url: string,
-    payload?: unknown,
-    headers: Record<string, string> = admin,
-  ) {
-    const res = await stack.app.inject({ method: method as 'GET', url, payload: payload as object, headers });
-    bodies.push(res.body);
-    return res;
-  }
+  const call = recordingCall(
+    () => stack,
+    () => admin,
+    bodies,
+  );
 
   async function create(name: string) {
     const res = await call('POST', '/api/connectors', devConnectorBody(name));

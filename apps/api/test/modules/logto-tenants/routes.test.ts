@@ -1,18 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  devClients,
-  getClientCredentialsToken,
-  managementApiResource,
-  otherSmsFactoryId,
-  tencentFactoryId,
-} from '@smsdesk/dev-logto';
+import { devClients, otherSmsFactoryId, tencentFactoryId } from '@smsdesk/dev-logto';
+import { type ManagementApi, managementApi } from '@smsdesk/dev-logto/testing';
 import { devAccount, startTencentSmsEmulator, type TencentSmsEmulator } from '@smsdesk/tencent-sms-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devConnectorBody } from '../../fixtures/connectors.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { expectNoSecrets } from '../../helpers/secrets.ts';
-import { startTestStack, type TestStack } from '../../helpers/stack.ts';
+import { recordingCall, startTestStack, type TestStack } from '../../helpers/stack.ts';
 
 const mgmtSecret = devClients.mgmt.clientSecret;
 
@@ -22,6 +17,8 @@ describe.each(databaseKinds)('Logto tenants API on %s, against dev-logto', (kind
   let admin: { authorization: string };
   let connectorId: string;
   let tenantId: string;
+  /** Logto's own view of the tenant, straight from dev-logto's Management API. */
+  let logto: ManagementApi;
   const bodies: string[] = [];
 
   beforeAll(async () => {
@@ -33,6 +30,7 @@ describe.each(databaseKinds)('Logto tenants API on %s, against dev-logto', (kind
       { tencentEmulatorUrl: emu.url },
     );
     admin = await stack.auth({ sub: 'user-admin' });
+    logto = managementApi(stack.logto.endpoint);
     const res = await call('POST', '/api/connectors', devConnectorBody('Mainland'));
     expect(res.statusCode).toBe(201);
     connectorId = res.json().id;
@@ -44,16 +42,11 @@ describe.each(databaseKinds)('Logto tenants API on %s, against dev-logto', (kind
     await emu?.close();
   });
 
-  async function call(
-    method: string,
-    url: string,
-    payload?: unknown,
-    headers: Record<string, string> = admin,
-  ) {
-    const res = await stack.app.inject({ method: method as 'GET', url, payload: payload as object, headers });
-    bodies.push(res.body);
-    return res;
-  }
+  const call = recordingCall(
+    () => stack,
+    () => admin,
+    bodies,
+  );
   const tenantBody = (extra: Record<string, unknown> = {}) => ({
     name: 'Dev tenant',
     endpoint: stack.logto.endpoint,
@@ -61,23 +54,6 @@ describe.each(databaseKinds)('Logto tenants API on %s, against dev-logto', (kind
     appSecret: mgmtSecret,
     ...extra,
   });
-  /** Logto's own view of the tenant, straight from dev-logto's Management API. */
-  async function logto(path: string, json?: unknown, method = json === undefined ? 'GET' : 'POST') {
-    const token = await getClientCredentialsToken({
-      endpoint: stack.logto.endpoint,
-      clientId: devClients.mgmt.clientId,
-      clientSecret: mgmtSecret,
-      resource: managementApiResource,
-      scope: 'all',
-    });
-    const response = await fetch(`${stack.logto.endpoint}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-    });
-    const text = await response.text();
-    return { status: response.status, json: text ? JSON.parse(text) : undefined };
-  }
   async function etagOfConnector(id = connectorId) {
     return (await call('GET', `/api/connectors/${id}`)).headers.etag as string;
   }

@@ -6,7 +6,7 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { devConnectorBody } from '../../fixtures/connectors.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
-import { startTestStack, type TestStack } from '../../helpers/stack.ts';
+import { recordingCall, startTestStack, type TestStack } from '../../helpers/stack.ts';
 import { expectNoSecrets } from '../../helpers/secrets.ts';
 
 describe.each(databaseKinds)('templates API on %s', (kind) => {
@@ -31,21 +31,11 @@ describe.each(databaseKinds)('templates API on %s', (kind) => {
     await emu?.close();
   });
 
-  async function call(
-    method: string,
-    url: string,
-    payload?: unknown,
-    headers: Record<string, string> = admin,
-  ) {
-    const res = await stack.app.inject({
-      method: method as 'GET',
-      url,
-      headers,
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
-    bodies.push(res.body);
-    return res;
-  }
+  const call = recordingCall(
+    () => stack,
+    () => admin,
+    bodies,
+  );
 
   async function createConnector(change: Record<string, unknown> = {}) {
     const res = await call('POST', '/api/connectors', {

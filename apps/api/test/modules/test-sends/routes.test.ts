@@ -7,7 +7,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devConnectorBody } from '../../fixtures/connectors.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
-import { startTestStack, type TestStack } from '../../helpers/stack.ts';
+import { recordingCall, startTestStack, type TestStack } from '../../helpers/stack.ts';
 import { generousLimits } from '../../helpers/config.ts';
 import { inbox, injectFault, lastCode, requestCount, sendSmsRequests } from '../../helpers/emulator.ts';
 import { expectNoSecrets } from '../../helpers/secrets.ts';
@@ -44,11 +44,11 @@ describe.each(databaseKinds)('test sends API on %s', (kind) => {
     await emu?.close();
   });
 
-  async function call(method: string, url: string, payload?: unknown, headers = admin) {
-    const res = await stack.app.inject({ method: method as 'GET', url, payload: payload as object, headers });
-    bodies.push(res.body);
-    return res;
-  }
+  const call = recordingCall(
+    () => stack,
+    () => admin,
+    bodies,
+  );
 
   async function sendTo(body: Record<string, unknown>, id = connectorId) {
     return call('POST', `/api/connectors/${id}/test-sends`, { usageType: 'SignIn', ...body });

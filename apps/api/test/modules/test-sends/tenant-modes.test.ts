@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devConnectorBody } from '../../fixtures/connectors.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
 import { expectNoSecrets } from '../../helpers/secrets.ts';
-import { startTestStack, type TestStack } from '../../helpers/stack.ts';
+import { recordingCall, startTestStack, type TestStack } from '../../helpers/stack.ts';
 import { generousLimits } from '../../helpers/config.ts';
 import { inbox, sendSmsRequests } from '../../helpers/emulator.ts';
 
@@ -53,21 +53,11 @@ describe.each(databaseKinds)(
       await emu?.close();
     });
 
-    async function call(
-      method: string,
-      url: string,
-      payload?: unknown,
-      headers: Record<string, string> = admin,
-    ) {
-      const res = await stack.app.inject({
-        method: method as 'GET',
-        url,
-        payload: payload as object,
-        headers,
-      });
-      bodies.push(res.body);
-      return res;
-    }
+    const call = recordingCall(
+      () => stack,
+      () => admin,
+      bodies,
+    );
     const send = (body: Record<string, unknown>, id = connectorId) =>
       call('POST', `/api/connectors/${id}/test-sends`, {
         usageType: 'Generic',
