@@ -27,6 +27,10 @@ function servicesOf(config: Config, db: Db) {
     secretBox,
     audit,
     connectors,
+    // The seed only reads the URL; the API receives the reports.
+    testSends: {
+      receiveReports: () => Promise.reject(new Error('the dev seed receives no delivery reports')),
+    },
     baseUrl: config.baseUrl,
     now,
   });
