@@ -12,14 +12,22 @@ function logDestination(config: Config): { stream: pino.DestinationStream; flush
     const stream = pino.transport({
       target: 'pino-pretty',
       options: {
+        // Straight to fd 1 from the worker, so the last lines before an exit ("shut down") are not lost.
+        destination: 1,
+        sync: true,
         singleLine: true,
         translateTime: 'HH:MM:ss.l',
         ignore: 'pid,hostname,method,route,status,ms,caller,reqId',
-        messageFormat:
-          '{if method}{method} {route} {status} {ms} ms{if caller} {caller}{end} {reqId} {end}{msg}',
+        messageFormat: '{if method}{method} {route} {status} {ms} ms{if caller} {caller}{end}{end}{msg}',
       },
     });
-    return { stream, flush: () => {} };
+    // Fastify's own "Server listening at" says again what the start line below says.
+    const quieter = {
+      write: (line: string) => {
+        if (!line.includes('"msg":"Server listening at ')) stream.write(line);
+      },
+    };
+    return { stream: quieter, flush: () => {} };
   }
   if (config.requestLog === 'fastify')
     return { stream: pino.destination({ dest: 1, sync: true }), flush: () => {} };

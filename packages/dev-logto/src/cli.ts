@@ -11,7 +11,7 @@ const logto = await startDevLogto({
   ...(process.env.HOST ? { host: process.env.HOST } : {}),
   ...(process.env.LOGTO_API_RESOURCE ? { resource: process.env.LOGTO_API_RESOURCE } : {}),
   // `pnpm dev` restarts keep what smsdesk pushed to this tenant.
-  stateFile: defaultStateFile,
+  stateFile: process.env.DEV_LOGTO_STATE_FILE ?? defaultStateFile,
   // The real Tencent connector sends to the emulator that `pnpm dev` starts; TENCENT_EMULATOR_URL=off sends to Tencent.
   ...(process.env.TENCENT_EMULATOR_URL === 'off'
     ? {}

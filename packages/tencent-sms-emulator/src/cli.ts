@@ -4,11 +4,18 @@ import { devAccount, startTencentSmsEmulator } from './index.ts';
 
 const port = Number(process.env.PORT ?? 3002);
 const host = process.env.HOST ?? '127.0.0.1';
+const quietRead = /^(Describe\w*|PullSmsSendStatus|SendStatusStatistics) → ok$/;
 
 const emulator = await startTencentSmsEmulator({
   port,
   host,
-  logger: { info: (message) => console.log(`[tencent-sms-emulator] ${message}`) },
+  logger: {
+    // The reads a health check makes by the dozen are left out when they succeed: sends, template changes and
+    // every refusal are shown.
+    info: (message) => {
+      if (!quietRead.test(message)) console.log(`[tencent-sms-emulator] ${message}`);
+    },
+  },
 });
 
 console.log(

@@ -37,12 +37,17 @@ export interface TokenVerifier {
 }
 
 export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
-  const keys =
+  // jose caches the key set and refetches once for an unknown `kid`, so Logto's key rotation works. It is
+  // made at the first token to verify: making it loads Node's fetch (undici), a twentieth of the start.
+  let remote: JWTVerifyGetKey | undefined;
+  const keys: JWTVerifyGetKey =
     options.keys ??
-    // jose caches the key set and refetches once for an unknown `kid`, so Logto's key rotation works.
-    createRemoteJWKSet(new URL(`${options.issuer}/jwks`), {
-      timeoutDuration: 5000,
-      cooldownDuration: 30_000,
+    ((header, token) => {
+      remote ??= createRemoteJWKSet(new URL(`${options.issuer}/jwks`), {
+        timeoutDuration: 5000,
+        cooldownDuration: 30_000,
+      });
+      return remote(header, token);
     });
   const cache = new TokenCache<VerifiedToken>(options.cacheSize);
 

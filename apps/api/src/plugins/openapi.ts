@@ -96,7 +96,8 @@ async function docsApp(routes: RouteOptions[]): Promise<FastifyInstance> {
   });
   await registerDocs(docs);
   const noop = async () => undefined;
-  for (const route of routes) {
+  // A hidden route (the SPA's files among them) is not in the document: it is left out of the docs app.
+  for (const route of routes.filter((r) => r.schema?.hide !== true)) {
     const { method, url, schema, config, constraints, links } = route as RouteOptions & { links?: unknown };
     docs.route({
       method,
