@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -11,10 +11,23 @@ import {
 } from '@smsdesk/dev-logto';
 import { type TencentSmsEmulator, startTencentSmsEmulator } from '@smsdesk/tencent-sms-emulator';
 import { devConnectorBody } from '@smsdesk/test-support/connectors';
-import type { NodeProcess } from '@smsdesk/test-support/node-process';
+import { type NodeProcess, startNodeProcess } from '@smsdesk/test-support/node-process';
 import { repoRoot, startProcess } from './processes.ts';
 
 export type ApiProcess = NodeProcess & { logFile: string };
+
+/**
+ * The API runs as production runs it: the `start` script of apps/api/package.json (`node [flags]
+ * dist/server.js`, from apps/api), without pnpm in front, so any Node flag set there is measured too.
+ */
+function apiStartArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'apps/api/package.json'), 'utf8'));
+  const [command, ...args] = String(pkg.scripts?.start ?? '')
+    .trim()
+    .split(/\s+/);
+  if (command !== 'node') throw new Error(`apps/api's start script must run node, got ${pkg.scripts?.start}`);
+  return args;
+}
 
 /**
  * What every section shares: dev-logto (on :3001, the port the built SPA was built for), the emulator,
@@ -73,7 +86,11 @@ export class Stack {
   async startApi(overrides: Record<string, string> = {}, port?: number): Promise<ApiProcess> {
     this.count += 1;
     const logFile = join(this.dir, `api-${this.count}.log`);
-    const api = await startProcess(['apps/api/dist/server.js'], this.apiEnv(overrides), '/health/ready', {
+    const api = await startNodeProcess({
+      args: apiStartArgs(),
+      env: this.apiEnv(overrides),
+      readyPath: '/health/ready',
+      cwd: join(repoRoot, 'apps/api'),
       port,
       logFile,
     });

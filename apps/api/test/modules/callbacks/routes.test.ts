@@ -5,6 +5,7 @@ import {
   startTencentSmsEmulator,
   type TencentSmsEmulator,
 } from '@smsdesk/tencent-sms-emulator';
+import { applyDeliveryReports } from '../../../src/modules/test-sends/repository.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { devConnectorBody } from '../../fixtures/connectors.ts';
 import { databaseKinds } from '../../helpers/databases.ts';
@@ -147,6 +148,16 @@ describe.each(databaseKinds)('Tencent status callbacks on %s', (kind) => {
     const theirs = await testSend(res0.json().id);
     const res = await call('POST', path, [report(theirs.serialNo)], {});
     expect(res.json()).toEqual({ result: 0, errmsg: 'OK' });
+    expect((await deliveryOf(theirs.id)).status).toBe('pending');
+    // The update's own SDK-app scope holds too, without the serial filter the callback applies before it.
+    const mySdkApp = (await call('GET', `/api/connectors/${mine}`)).json().sdkAppId as string;
+    const pushed = {
+      serialNo: theirs.serialNo,
+      status: 'delivered' as const,
+      description: 'X',
+      receivedAt: null,
+    };
+    await applyDeliveryReports(stack.app.db.kysely, [pushed], { sdkAppId: mySdkApp });
     expect((await deliveryOf(theirs.id)).status).toBe('pending');
     const unknown = await call('POST', path, [report('2433:0000')], {});
     expect(unknown.body).toBe(res.body);
