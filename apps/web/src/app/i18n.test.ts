@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { i18n } from './i18n.ts';
-import { resources } from './i18n-resources.ts';
-import { toSupportedLanguage } from '../lib/language.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { detectLanguage, i18n } from './i18n.ts';
+import { resources } from '../test/catalogs.ts';
+import { loadCatalog, namespaces } from './i18n-resources.ts';
+import { languageStorageKey, toSupportedLanguage } from '../lib/language.ts';
 
 // i18next picks `_one`/`_other` by the language's plural rules: Chinese has only `_other`, English both.
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
@@ -27,8 +28,8 @@ describe('catalogs', () => {
 
   for (const ns of namespaces) {
     it(`${ns}: every key exists in both en and zh-CN`, () => {
-      const en = new Set(keysOf((resources.en as Record<string, unknown>)[ns]));
-      const zh = new Set(keysOf((resources['zh-CN'] as Record<string, unknown>)[ns]));
+      const en = new Set(keysOf((resources.en as unknown as Record<string, unknown>)[ns]));
+      const zh = new Set(keysOf((resources['zh-CN'] as unknown as Record<string, unknown>)[ns]));
       expect({
         onlyInEn: [...en].filter((k) => !zh.has(k)),
         onlyInZh: [...zh].filter((k) => !en.has(k)),
@@ -39,8 +40,8 @@ describe('catalogs', () => {
     });
 
     it(`${ns}: both languages use the same placeholders and tags`, () => {
-      const en = placeholdersOf((resources.en as Record<string, unknown>)[ns]);
-      const zh = placeholdersOf((resources['zh-CN'] as Record<string, unknown>)[ns]);
+      const en = placeholdersOf((resources.en as unknown as Record<string, unknown>)[ns]);
+      const zh = placeholdersOf((resources['zh-CN'] as unknown as Record<string, unknown>)[ns]);
       const differing = [...en]
         .filter(([key, names]) => zh.has(key) && zh.get(key) !== names)
         .map(([key]) => key);
@@ -55,7 +56,44 @@ describe('catalogs', () => {
   });
 });
 
+describe('catalogs loaded on demand', () => {
+  it('every namespace has a chunk per language, equal to the catalog file', async () => {
+    for (const language of ['en', 'zh-CN'] as const)
+      for (const namespace of namespaces)
+        expect(await loadCatalog(language, namespace), `${namespace} ${language}`).toEqual(
+          resources[language][namespace],
+        );
+    await expect(loadCatalog('fr', 'common')).rejects.toThrow('no common catalog for fr');
+  });
+
+  it('a language switch brings every loaded namespace of the new language', async () => {
+    await i18n.changeLanguage('zh-CN');
+    expect(namespaces.filter((ns) => !i18n.hasResourceBundle('zh-CN', ns))).toEqual([]);
+    expect(i18n.t('common:app.title')).toBe(
+      resources['zh-CN'].common?.app && (resources['zh-CN'].common.app as Record<string, string>).title,
+    );
+    await i18n.changeLanguage('en');
+  });
+});
+
 describe('language', () => {
+  it('follows the stored choice, then the browser, then English', () => {
+    const languagesOf = vi.spyOn(navigator, 'languages', 'get');
+    try {
+      languagesOf.mockReturnValue(['fr-FR', 'zh-TW', 'en']);
+      expect(detectLanguage()).toBe('zh-CN');
+      languagesOf.mockReturnValue(['en-GB', 'zh-CN']);
+      expect(detectLanguage()).toBe('en');
+      languagesOf.mockReturnValue(['fr-FR']);
+      expect(detectLanguage()).toBe('en');
+      localStorage.setItem(languageStorageKey, 'zh-CN');
+      expect(detectLanguage()).toBe('zh-CN');
+    } finally {
+      localStorage.removeItem(languageStorageKey);
+      languagesOf.mockRestore();
+    }
+  });
+
   it('maps every Chinese browser locale to the Simplified catalog', () => {
     expect(['zh', 'zh-CN', 'zh-TW', 'zh-Hans-CN'].map(toSupportedLanguage)).toEqual([
       'zh-CN',

@@ -3,10 +3,11 @@
 // of being answered with a made-up 404.
 import { configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { i18n } from '../app/i18n.ts';
+import { i18n, loadAllCatalogs } from '../app/i18n.ts';
 import { server } from './server.ts';
 
 await i18n.changeLanguage('en');
+await loadAllCatalogs();
 
 // findBy…/waitFor give up after 1 s by default: too short when the machine is busy.
 configure({ asyncUtilTimeout: 5000 });

@@ -1,6 +1,6 @@
 import { auditActions } from '@smsdesk/shared/schemas/audit';
 import { describe, expect, it } from 'vitest';
-import { resources } from '../../../app/i18n-resources.ts';
+import { resources } from '../../../test/catalogs.ts';
 import { mappingDiffOf } from './mapping-diff.ts';
 
 describe('audit names', () => {

@@ -32,7 +32,7 @@ describe('the ui_locales trap of a test send', () => {
 describe('mode names', () => {
   it('every mode the API can record has one name, in both languages', async () => {
     const { TestSendModeSchema } = await import('@smsdesk/shared/schemas/test-sends');
-    const { resources } = await import('../../../app/i18n-resources.ts');
+    const { resources } = await import('../../../test/catalogs.ts');
     const modes = (TestSendModeSchema.anyOf as { const: string }[]).map((m) => m.const);
     expect(modes.length).toBeGreaterThan(1);
     for (const language of ['en', 'zh-CN'] as const) {
