@@ -429,8 +429,10 @@ describe.skipIf(!onPostgres)('a rolling restart of two API processes on one Post
       expect(slow.status).toBe(201);
       expect(((await slow.json()) as { status: string }).status).toBe('sent');
       expect(await exited).toBe(0);
-      // Grace 300 ms + the 1.5 s send in flight, well within the 5 s bound.
-      expect(performance.now() - signalled).toBeLessThan(4000);
+      // Grace 300 ms + the 1.5 s send in flight take about 2 s; the bound is grace + SHUTDOWN_TIMEOUT_MS
+      // (5.3 s), past which the process exits 1 (so exit 0 above says it drained in time). Under a loaded
+      // machine the drain measured up to 4.8 s: only the bound itself is asserted.
+      expect(performance.now() - signalled).toBeLessThan(300 + 5000);
     };
     await new Promise((resolve) => setTimeout(resolve, 700));
     await restart();
