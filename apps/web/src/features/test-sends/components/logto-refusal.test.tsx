@@ -5,6 +5,7 @@ import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../../../lib/api-client.ts';
 import { server, testApiUrl } from '../../../test/server.ts';
+import { phoneUsageHandler } from './phone-usage.fixture.ts';
 import { TestSendsPanel } from './test-sends-panel.tsx';
 
 const api = createApiClient({ baseUrl: testApiUrl, getAccessToken: async () => 'token' });
@@ -45,20 +46,7 @@ describe('a Logto-exact send refused for a missing template', () => {
   it('shows the refusal, then its history row as a sentence with the code, opened as "not sent"', async () => {
     let refused = false;
     server.use(
-      http.get(`${testApiUrl}/api/connectors/:id/phone-usage`, () =>
-        HttpResponse.json({
-          phoneNumberMasked: '+86 138****8001',
-          tencentLimits: {
-            sameContentSeconds: 30,
-            perDay: 10,
-            dayStartedAt: '2026-12-02T16:00:00.000Z',
-            note: '',
-          },
-          sentToday: 2,
-          remainingToday: 8,
-          lastSentAt: '2026-12-03T01:00:00.000Z',
-        }),
-      ),
+      phoneUsageHandler(),
       http.get(`${testApiUrl}/api/test-sends`, () =>
         HttpResponse.json({ items: refused ? [recorded] : [], nextCursor: null }),
       ),

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { createApiClient } from '../../../lib/api-client.ts';
 import { server, testApiUrl } from '../../../test/server.ts';
+import { phoneUsageHandler } from './phone-usage.fixture.ts';
 import { TestSendsPanel } from './test-sends-panel.tsx';
 
 // MSW behind the real client: the panel's requests, the delivery report arriving on the second poll.
@@ -42,20 +43,7 @@ function handlers() {
     });
   };
   return [
-    http.get(`${testApiUrl}/api/connectors/:id/phone-usage`, () =>
-      HttpResponse.json({
-        phoneNumberMasked: '+86 138****8001',
-        tencentLimits: {
-          sameContentSeconds: 30,
-          perDay: 10,
-          dayStartedAt: '2026-12-02T16:00:00.000Z',
-          note: '',
-        },
-        sentToday: 2,
-        remainingToday: 8,
-        lastSentAt: '2026-12-03T01:00:00.000Z',
-      }),
-    ),
+    phoneUsageHandler(),
     http.get(`${testApiUrl}/api/test-sends`, async ({ request }) => {
       await record(request);
       return HttpResponse.json({ items: [], nextCursor: null });
